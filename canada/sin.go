@@ -1,0 +1,135 @@
+package canada
+
+import (
+	"fmt"
+	"io"
+	"log/slog"
+)
+
+// SIN is a Canadian Social Insurance Number (numéro d'assurance sociale).
+//
+// A SIN never shows its digits when printed: String, GoString, the
+// fmt.Formatter implementation (every verb and flag: %v, %+v, %#v, %s, %q,
+// %x, %d...) and slog.LogValuer all give the redacted form "***-***-***".
+// Digits returns the digits for the one legitimate use, computing a keyed
+// hash (for example HMAC-SHA-256 under a secret key) to enforce one account
+// per SIN without storing it; never log, store or display its result.
+//
+// The digits are kept masked in memory, so that printers which bypass
+// String (fmt on an unexported struct field, reflection-based dumpers)
+// show neither the digits nor their plain bytes; the mask is a safeguard
+// against accidents, not encryption. encoding/json and encoding/gob see no
+// exported field and encode nothing.
+//
+// Obtain a SIN with ParseSIN. The zero value is not valid (IsZero reports
+// it). SIN values are comparable with ==.
+type SIN struct {
+	m [9]byte // digits XOR sinMask
+}
+
+// sinMask is XORed with the ASCII digits of a SIN.
+const sinMask = "\x5a\xa3\x17\xc4\x68\x2f\x91\x3b\xe6"
+
+// sinRedacted is the only text a SIN ever prints.
+const sinRedacted = "***-***-***"
+
+// ParseSIN checks a Social Insurance Number. Surrounding white space and
+// spaces or hyphens between digits are ignored ("046 454 286",
+// "046-454-286").
+//
+// It returns ErrSINFormat unless exactly nine digits remain, ErrSINPrefix
+// when the first digit is 0 or 8 (never assigned to individuals: Service
+// Canada's first-digit table lists both as not used, 8 being the range of
+// business numbers), and ErrSINChecksum when the Luhn check fails. A SIN
+// starting with 9 (temporary resident) is valid; see IsTemporary and
+// CheckNotTemporary. The returned errors never contain the input, nor any
+// digit.
+func ParseSIN(s string) (SIN, error) {
+	if len(s) > maxInput {
+		return SIN{}, ErrSINFormat
+	}
+	var d [9]byte
+	n := 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			if n < len(d) {
+				d[n] = byte(r)
+			}
+			n++
+		case isSpaceOrHyphen(r):
+		default:
+			return SIN{}, ErrSINFormat
+		}
+	}
+	if n != len(d) {
+		return SIN{}, ErrSINFormat
+	}
+	if d[0] == '0' || d[0] == '8' {
+		return SIN{}, ErrSINPrefix
+	}
+	if !luhnValid(d[:]) {
+		return SIN{}, ErrSINChecksum
+	}
+	var out SIN
+	for i := range d {
+		out.m[i] = d[i] ^ sinMask[i]
+	}
+	return out, nil
+}
+
+// IsZero reports whether s is the zero value (no SIN).
+func (s SIN) IsZero() bool { return s == SIN{} }
+
+// IsTemporary reports whether s was issued to a temporary resident (first
+// digit 9). Such a SIN expires with the holder's immigration document.
+func (s SIN) IsTemporary() bool {
+	return !s.IsZero() && s.m[0]^sinMask[0] == '9'
+}
+
+// CheckNotTemporary returns ErrSINTemporary when s is a temporary SIN, as
+// when a board only opens accounts to holders of a non-temporary SIN, and
+// nil otherwise.
+func (s SIN) CheckNotTemporary() error {
+	if s.IsTemporary() {
+		return ErrSINTemporary
+	}
+	return nil
+}
+
+// Digits returns the nine digits without separators, or "" for the zero
+// value. It exists only to feed a keyed hash: never log, store, display or
+// put the result in an error.
+func (s SIN) Digits() string {
+	if s.IsZero() {
+		return ""
+	}
+	var d [9]byte
+	for i := range d {
+		d[i] = s.m[i] ^ sinMask[i]
+	}
+	return string(d[:])
+}
+
+// String returns the redacted form "***-***-***", never the digits.
+func (s SIN) String() string { return sinRedacted }
+
+// GoString returns `canada.SIN("***-***-***")`, never the digits.
+func (s SIN) GoString() string { return `canada.SIN("` + sinRedacted + `")` }
+
+// Format implements fmt.Formatter so that no verb or flag prints the
+// digits: %#v prints GoString, %q the quoted redacted form, every other
+// verb the redacted form (width and precision are honoured).
+func (s SIN) Format(f fmt.State, verb rune) {
+	switch {
+	case verb == 'v' && f.Flag('#'):
+		_, _ = io.WriteString(f, s.GoString())
+	case verb == 'q':
+		_, _ = fmt.Fprintf(f, fmt.FormatString(f, 'q'), sinRedacted)
+	default:
+		_, _ = fmt.Fprintf(f, fmt.FormatString(f, 's'), sinRedacted)
+	}
+}
+
+// LogValue implements slog.LogValuer: a SIN logs as "***-***-***".
+func (s SIN) LogValue() slog.Value { return slog.StringValue(sinRedacted) }

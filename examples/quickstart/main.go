@@ -1,0 +1,219 @@
+// Command quickstart runs a job board in memory and prints a walk-through of
+// its employer side: a company requested and approved, a group's public
+// profile, a join request, roles and the permission matrix, an invitation
+// sent twice and accepted, and the events waiting in the outbox for the
+// mailer.
+//
+//	go run ./examples/quickstart
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+	_ "time/tzdata" // programs embed the zone data; the library only loads it
+
+	"github.com/babillard/babillard"
+	"github.com/babillard/babillard/group"
+	"github.com/babillard/babillard/i18n"
+	"github.com/babillard/babillard/storage/memory"
+	"github.com/google/uuid"
+)
+
+// clock is a settable clock: the board reads the time only from it.
+type clock struct{ now time.Time }
+
+func (c *clock) Now() time.Time          { return c.now }
+func (c *clock) Advance(d time.Duration) { c.now = c.now.Add(d) }
+
+func main() {
+	if err := run(context.Background()); err != nil {
+		fmt.Fprintln(os.Stderr, "quickstart:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context) error {
+	montreal, err := time.LoadLocation("America/Toronto")
+	if err != nil {
+		return err
+	}
+	clk := &clock{now: time.Date(2026, time.November, 23, 9, 0, 0, 0, montreal)}
+	board := babillard.New(memory.New(), &babillard.Options{Now: clk.Now})
+	groups := board.Groups
+	moderator := group.Moderator{ID: uuid.New()}
+
+	step("1. Marie signs up with her professional e-mail")
+	_, err = groups.RegisterUser(ctx, "marie.tremblay@gmail.com", group.UserProfile{FirstName: "Marie", LastName: "Tremblay"})
+	explain("   a free webmail address is refused", err)
+	marie, err := groups.RegisterUser(ctx, "Marie.Tremblay@genie-laurentides.example", group.UserProfile{
+		FirstName: "Marie", LastName: "Tremblay", Function: "Directrice RH", Phone: "819 555-0142", Extension: "12"})
+	if err != nil {
+		return err
+	}
+	say("   account %s (login %s)", short(marie.ID), marie.Email)
+
+	step("2. She looks for her company, does not find it, and asks the board to create it")
+	found, err := groups.SearchCompanies(ctx, "laurentides", 0)
+	if err != nil {
+		return err
+	}
+	say("   search \"laurentides\": %d result(s)", len(found))
+	input := group.CompanyInput{
+		LegalName: "Génie-Conseil Laurentides inc.", NEQ: "1143920115", BusinessNumber: "123456782 RT0001",
+		Phone:      "819-555-0100",
+		HeadOffice: group.Address{Street: "250, rue de Saint-Jovite", City: "Mont-Tremblant", Province: "Québec", PostalCode: "j8e1x1"},
+	}
+	_, _, err = groups.RequestCompany(ctx, marie.ID, group.CompanyInput{LegalName: "Génie-Conseil Laurentides inc.", NEQ: "12", HeadOffice: group.Address{PostalCode: "K1A 0B1", Province: "QC"}})
+	explain("   an incomplete request lists every faulty field", err)
+	company, request, err := groups.RequestCompany(ctx, marie.ID, input)
+	if err != nil {
+		return err
+	}
+	say("   company %q is %s (postal code normalised to %s); request %s is %s",
+		company.LegalName, company.Status, company.HeadOffice.PostalCode, short(request.ID), request.Status)
+
+	step("3. A moderator approves: the company is active, Marie is Principal of \"Groupe 001\"")
+	clk.Advance(3 * time.Hour)
+	request, grp, err := groups.ApproveGroupRequest(ctx, moderator, request.ID)
+	if err != nil {
+		return err
+	}
+	marieActs := group.Actor{UserID: marie.ID, GroupID: grp.ID}
+	say("   request %s at %s; group %q", request.Status, request.DecidedAt.In(montreal).Format("2006-01-02 15:04"), grp.Name)
+	found, _ = groups.SearchCompanies(ctx, "genie-conseil TREMBLANT", 0)
+	say("   search \"genie-conseil TREMBLANT\" (no accents, any case) now finds %d company", len(found))
+	found, _ = groups.SearchCompanies(ctx, "123 456 782", 0)
+	say("   search by business number \"123 456 782\" finds %d company", len(found))
+
+	step("4. Before the first offer, the group's public profile must be complete")
+	explain("   ready to post?", groups.CheckReadyToPost(ctx, grp.ID))
+	_, err = groups.UpdateProfile(ctx, marieActs, group.Profile{
+		Logo: "logos/gcl.png", Name: "Génie-Conseil Laurentides", Website: "https://genie-laurentides.example",
+		Description:        i18n.Text{FR: "Firme de génie civil et municipal.", EN: "Civil and municipal engineering firm."},
+		Address:            input.HeadOffice,
+		Phone:              "819-555-0100",
+		CompanyDescription: i18n.Text{FR: "Au service des Laurentides depuis 1978."},
+	})
+	if err != nil {
+		return err
+	}
+	say("   ready to post? %v", errOrYes(groups.CheckReadyToPost(ctx, grp.ID)))
+
+	step("5. Jean finds the company by its NEQ and asks to join the group")
+	jean, err := groups.RegisterUser(ctx, "jean.roy@genie-laurentides.example", group.UserProfile{FirstName: "Jean", LastName: "Roy", Function: "Ingénieur"})
+	if err != nil {
+		return err
+	}
+	found, _ = groups.SearchCompanies(ctx, "1143920115", 0)
+	joinReq, err := groups.RequestToJoin(ctx, jean.ID, grp.ID)
+	if err != nil {
+		return err
+	}
+	pending, _ := groups.PendingJoinRequests(ctx, marieActs)
+	say("   found %q; Marie sees %d pending request(s)", found[0].LegalName, len(pending))
+	joinReq, err = groups.ApproveJoinRequest(ctx, marieActs, joinReq.ID, group.PostingManager)
+	if err != nil {
+		return err
+	}
+	jeanActs := group.Actor{UserID: jean.ID, GroupID: grp.ID}
+	say("   Marie approves: Jean is Posting manager (request %s)", joinReq.Status)
+
+	step("6. What may each one do? One table answers (DOMAIN.md §1)")
+	for _, p := range []group.Permission{group.PublishOffers, group.BuyProducts, group.ManageMembers} {
+		say("   %-16s Marie: %-5v Jean: %v", p, groups.Authorize(ctx, marieActs, p) == nil, groups.Authorize(ctx, jeanActs, p) == nil)
+	}
+	_, err = groups.SetRoles(ctx, jeanActs, jean.ID, group.Principal)
+	explain("   Jean tries to make himself Principal", err)
+
+	step("7. Jean invites Sophie; he can only give roles he holds")
+	_, _, err = groups.Invite(ctx, jeanActs, "sophie.gagnon@genie-laurentides.example", group.FinanceManager)
+	explain("   as Finance manager", err)
+	inv, firstToken, err := groups.Invite(ctx, marieActs, "sophie.gagnon@genie-laurentides.example", group.FinanceManager)
+	if err != nil {
+		return err
+	}
+	say("   Marie invites her as Finance manager; the link expires %s", inv.ExpiresAt.In(montreal).Format("2006-01-02"))
+	clk.Advance(24 * time.Hour)
+	inv, token, err := groups.ResendInvitation(ctx, marieActs, inv.ID)
+	if err != nil {
+		return err
+	}
+	say("   sent again a day later (sent %d times): a new link, the old one is void", inv.SentCount)
+	sophie, err := groups.RegisterUser(ctx, "sophie.gagnon@genie-laurentides.example", group.UserProfile{FirstName: "Sophie", LastName: "Gagnon"})
+	if err != nil {
+		return err
+	}
+	_, err = groups.AcceptInvitation(ctx, sophie.ID, firstToken)
+	explain("   the first link", err)
+	m, err := groups.AcceptInvitation(ctx, sophie.ID, token)
+	if err != nil {
+		return err
+	}
+	say("   the new link: Sophie joins with roles %v", m.Roles)
+
+	step("8. The group always keeps a Principal")
+	_, err = groups.RemoveMember(ctx, marieActs, marie.ID)
+	explain("   Marie tries to leave", err)
+	if _, err = groups.SetRoles(ctx, marieActs, jean.ID, group.Principal, group.PostingManager); err != nil {
+		return err
+	}
+	if _, err = groups.RemoveMember(ctx, marieActs, marie.ID); err != nil {
+		return err
+	}
+	members, _ := groups.Members(ctx, jeanActs)
+	for _, m := range members {
+		u, _ := groups.User(ctx, m.UserID)
+		say("   %-7s active: %-5v roles: %v", u.FirstName, m.Active, m.Roles)
+	}
+
+	step("9. The outbox holds what the mailer must send, in order")
+	events, err := board.Store.ClaimEvents(ctx, "mailer", 100, time.Minute, clk.Now())
+	if err != nil {
+		return err
+	}
+	ids := make([]uuid.UUID, len(events))
+	for i, e := range events {
+		ids[i] = e.ID
+		say("   %s", e.Topic)
+	}
+	return board.Store.AckEvents(ctx, "mailer", ids...)
+}
+
+func step(title string) { fmt.Println("\n" + title) }
+
+func say(format string, args ...any) { fmt.Printf(format+"\n", args...) }
+
+// explain prints an error as a user would see it: each faulty field with its
+// stable code and its French and English messages.
+func explain(what string, err error) {
+	if err == nil {
+		say("%s: ok", what)
+		return
+	}
+	var ve *i18n.ValidationError
+	var e *i18n.Error
+	switch {
+	case errors.As(err, &ve):
+		say("%s: refused", what)
+		for _, f := range ve.Fields {
+			say("     - %s [%s]\n       fr: %s\n       en: %s", f.Field, f.Code, f.Message.FR, f.Message.EN)
+		}
+	case errors.As(err, &e):
+		say("%s: refused [%s]\n       fr: %s\n       en: %s", what, e.Code, e.Message.FR, e.Message.EN)
+	default:
+		say("%s: %v", what, err)
+	}
+}
+
+func errOrYes(err error) string {
+	if err == nil {
+		return "yes"
+	}
+	return strings.TrimPrefix(err.Error(), "invalid input: ")
+}
+
+func short(id uuid.UUID) string { return id.String()[:8] }

@@ -1,0 +1,70 @@
+package memory
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/babillard/babillard/group"
+	"github.com/babillard/babillard/storage"
+	"github.com/google/uuid"
+)
+
+// Store is the in-memory store. The zero value is not usable: call New.
+type Store struct {
+	// mu guards everything below; Atomic holds it exclusively for a whole
+	// transaction.
+	mu sync.RWMutex
+
+	// group.Store (group.go)
+	companies    table[uuid.UUID, companyRow]
+	groups       table[uuid.UUID, group.Group]
+	users        table[uuid.UUID, group.User]
+	userByEmail  table[string, uuid.UUID]
+	memberships  table[membershipKey, group.Membership]
+	joinRequests table[uuid.UUID, group.JoinRequest]
+	invitations  table[uuid.UUID, group.Invitation]
+
+	// storage.Outbox (outbox.go)
+	events  table[uuid.UUID, eventRow]
+	unacked table[uuid.UUID, struct{}]
+	// eventSeq numbers appended events, to order those that occurred at the
+	// same time. A rolled-back append leaves a gap, which is harmless.
+	eventSeq uint64
+}
+
+// Compile-time proof of the contracts Store implements.
+var (
+	_ storage.Transactor = (*Store)(nil)
+	_ storage.Outbox     = (*Store)(nil)
+	_ group.Store        = (*Store)(nil)
+)
+
+// New returns an empty store.
+func New() *Store { return new(Store) }
+
+// ts returns t as the store keeps it: UTC, truncated to the microsecond, no
+// monotonic reading. The zero time stays zero.
+func ts(t time.Time) time.Time { return t.UTC().Truncate(time.Microsecond) }
+
+// compareID orders UUIDs byte-wise, as PostgreSQL orders its uuid type.
+func compareID(a, b uuid.UUID) int { return bytes.Compare(a[:], b[:]) }
+
+// compareTimeID orders by time, then ID.
+func compareTimeID(at, bt time.Time, aID, bID uuid.UUID) int {
+	return cmp.Or(at.Compare(bt), compareID(aID, bID))
+}
+
+func errNotFound(what string, id any) error {
+	return fmt.Errorf("memory: %s %v: %w", what, id, storage.ErrNotFound)
+}
+
+func errDuplicate(what string, id any) error {
+	return fmt.Errorf("memory: %s %v: %w", what, id, storage.ErrDuplicate)
+}
+
+func errConflict(what string, id any, got, stored int64) error {
+	return fmt.Errorf("memory: %s %v: version %d, stored %d: %w", what, id, got, stored, storage.ErrConflict)
+}
