@@ -15,7 +15,10 @@
 // carries the transaction. Every store method called with that context takes
 // part in the transaction; called with any other context, a method runs on
 // its own. A nested Atomic call with a transaction context joins the outer
-// transaction. This keeps the domain packages' store interfaces free of
+// transaction (there are no savepoints: the outer function decides). A store
+// method that fails inside a transaction writes nothing and leaves the
+// transaction usable, so a caller may recover from storage.ErrDuplicate and
+// go on. This keeps the domain packages' store interfaces free of
 // transaction types, so that one transaction can serve several packages, each
 // of which knows only its own interface.
 package storage

@@ -65,6 +65,9 @@ func (s *Store) AppendEvents(ctx context.Context, events ...storage.Event) error
 // kept to the microsecond.
 func (s *Store) ClaimEvents(ctx context.Context, worker string, limit int, lease time.Duration, now time.Time) ([]storage.Event, error) {
 	if limit <= 0 {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		return []storage.Event{}, nil
 	}
 	now = ts(now)

@@ -12,7 +12,8 @@ import (
 	"github.com/google/uuid"
 )
 
-// Store is the in-memory store. The zero value is not usable: call New.
+// Store is the in-memory store. Create one with New (the zero Store is an
+// empty store too); do not copy a Store once used.
 type Store struct {
 	// mu guards everything below; Atomic holds it exclusively for a whole
 	// transaction.

@@ -49,6 +49,3 @@ func (tb *table[K, V]) delete(tx *tx, k K) {
 
 // all iterates over the rows in no particular order.
 func (tb *table[K, V]) all() iter.Seq2[K, V] { return maps.All(tb.rows) }
-
-// len returns the number of rows.
-func (tb *table[K, V]) len() int { return len(tb.rows) }

@@ -1,0 +1,30 @@
+package babillard_test
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/babillard/babillard"
+	"github.com/babillard/babillard/group"
+	"github.com/babillard/babillard/storage/memory"
+	"github.com/google/uuid"
+)
+
+// A board over the in-memory store, with a fixed clock.
+func ExampleNew() {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+	board := babillard.New(memory.New(), &babillard.Options{Now: func() time.Time { return now }})
+
+	company, g, err := board.Groups.CreateCompany(ctx, group.Moderator{ID: uuid.New()}, group.CompanyInput{
+		LegalName: "Hydro Génie inc.", Phone: "418-555-0100",
+		HeadOffice: group.Address{Street: "75, boul. René-Lévesque", City: "Québec", Province: "QC", PostalCode: "G1R 2B5"},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(company.LegalName, company.Status, g.Name, g.CreatedAt.Format(time.DateOnly))
+	// Output: Hydro Génie inc. active Groupe 001 2026-11-23
+}

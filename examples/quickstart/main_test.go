@@ -1,0 +1,47 @@
+package main
+
+import (
+	"context"
+	"io"
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestQuickstartRuns runs the walk-through the README advertises and checks
+// that each step reached its end.
+func TestQuickstartRuns(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := make(chan string)
+	go func() {
+		b, _ := io.ReadAll(r)
+		read <- string(b)
+	}()
+	stdout := os.Stdout
+	os.Stdout = w
+	runErr := run(context.Background())
+	os.Stdout = stdout
+	w.Close()
+	out := <-read
+	if runErr != nil {
+		t.Fatalf("quickstart failed: %v\n%s", runErr, out)
+	}
+	for _, want := range []string{
+		"[email.free_domain]",
+		"is pending (postal code normalised to J8E 1X1)",
+		"now finds 1 company",
+		"ready to post? yes",
+		"Jean tries to make himself Principal: refused [forbidden.manage_members]",
+		"the first link: refused [token.invalid]",
+		"Sophie joins with roles [finance_manager]",
+		"Marie tries to leave: refused [member.last_principal]",
+		"group.invitation.accepted",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
