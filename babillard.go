@@ -1,9 +1,10 @@
 // Package babillard wires a whole job board over one store: the employer
-// side (companies, groups, roles, requests and invitations) today, offers,
-// billing, matching and alerts as they land. Each service is also usable
-// alone, from its own package.
+// side (companies, groups, roles, requests and invitations), the credit
+// bank and the life of job offers today; the rest of billing, matching and
+// alerts as they land. Each service is also usable alone, from its own
+// package.
 //
-//	board := babillard.New(memory.New(), nil)
+//	board, err := babillard.New(memory.New(), nil)
 //	company, grp, err := board.Groups.CreateCompany(ctx, moderator, input)
 //
 // The in-memory store (storage/memory) is the default for tests and demos;
@@ -12,9 +13,12 @@
 package babillard
 
 import (
+	"context"
 	"time"
 
+	"github.com/babillard/babillard/billing"
 	"github.com/babillard/babillard/group"
+	"github.com/babillard/babillard/offer"
 	"github.com/google/uuid"
 )
 
@@ -22,6 +26,8 @@ import (
 // services. storage/memory.Store and storage/postgres.Store implement it.
 type Store interface {
 	group.Store
+	billing.Store
+	offer.Store
 }
 
 // Options tunes a Board. The zero value (or nil) is valid.
@@ -35,6 +41,12 @@ type Options struct {
 	// Groups tunes the group service (free-mail policy, invitation
 	// lifetime…); its Now and NewID default to the Board's.
 	Groups group.Options
+	// Billing tunes the credit bank; its Now and NewID default to the
+	// Board's.
+	Billing billing.Options
+	// Offers tunes the offer service (vocabularies, calendar, time zone);
+	// its Now and NewID default to the Board's.
+	Offers offer.Options
 }
 
 // Board is a job board: its services over one store.
@@ -45,10 +57,19 @@ type Board struct {
 	// Groups runs companies, groups, users, roles, join requests and
 	// invitations.
 	Groups *group.Service
+	// Billing runs the credit bank: grants, reservations, transfers,
+	// balances and statements, its permissions checked by Groups.
+	Billing *billing.Service
+	// Offers runs the life of job offers: drafts, validation, publication
+	// over time, optimizations, history, the dashboard; its credits come
+	// from Billing and its permissions from Groups.
+	Offers *offer.Service
 }
 
-// New returns a Board over store. opts may be nil.
-func New(store Store, opts *Options) *Board {
+// New returns a Board over store. opts may be nil. It fails only when the
+// machine has no America/Toronto zone data and opts.Offers.Location is nil:
+// programs import time/tzdata to embed it.
+func New(store Store, opts *Options) (*Board, error) {
 	var o Options
 	if opts != nil {
 		o = *opts
@@ -60,5 +81,67 @@ func New(store Store, opts *Options) *Board {
 	if g.NewID == nil {
 		g.NewID = o.NewID
 	}
-	return &Board{Store: store, Groups: group.New(store, &g)}
+	b := o.Billing
+	if b.Now == nil {
+		b.Now = o.Now
+	}
+	if b.NewID == nil {
+		b.NewID = o.NewID
+	}
+	of := o.Offers
+	if of.Now == nil {
+		of.Now = o.Now
+	}
+	if of.NewID == nil {
+		of.NewID = o.NewID
+	}
+	groups := group.New(store, &g)
+	bank := billing.New(store, groups, &b)
+	offers, err := offer.New(store, groups, offerCredits{bank}, &of)
+	if err != nil {
+		return nil, err
+	}
+	return &Board{Store: store, Groups: groups, Billing: bank, Offers: offers}, nil
+}
+
+// offerCredits lends the credit bank to the offer service: a posting credit
+// is the product of the offer's profile.
+type offerCredits struct{ bank *billing.Service }
+
+func product(o offer.Offer, c offer.Credit) billing.Product {
+	switch c {
+	case offer.CreditFeatured:
+		return billing.Featured
+	case offer.CreditExtension:
+		return billing.Extension
+	}
+	if o.Content.Profile == offer.CPI {
+		return billing.CPIPosting
+	}
+	return billing.EngineerPosting
+}
+
+func (c offerCredits) Reserve(ctx context.Context, by group.Actor, o offer.Offer, credit offer.Credit, ref uuid.UUID) error {
+	_, err := c.bank.Reserve(ctx, by, ref, product(o, credit))
+	return err
+}
+
+func (c offerCredits) Release(ctx context.Context, by group.Actor, board group.Moderator, o offer.Offer, credit offer.Credit, ref uuid.UUID) error {
+	var err error
+	if board.ID != uuid.Nil {
+		_, err = c.bank.ReleaseByBoard(ctx, board, ref, product(o, credit))
+	} else {
+		_, err = c.bank.Release(ctx, by, ref, product(o, credit))
+	}
+	return err
+}
+
+func (c offerCredits) Consume(ctx context.Context, board group.Moderator, o offer.Offer, credit offer.Credit, ref uuid.UUID) error {
+	_, err := c.bank.Consume(ctx, board, ref, product(o, credit))
+	return err
+}
+
+func (c offerCredits) Use(ctx context.Context, by group.Actor, o offer.Offer, credit offer.Credit, ref uuid.UUID) error {
+	_, err := c.bank.Use(ctx, by, ref, product(o, credit))
+	return err
 }

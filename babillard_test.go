@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"time"
+	_ "time/tzdata"
 
 	"github.com/babillard/babillard"
 	"github.com/babillard/babillard/group"
@@ -15,7 +16,11 @@ import (
 func ExampleNew() {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
-	board := babillard.New(memory.New(), &babillard.Options{Now: func() time.Time { return now }})
+	board, err := babillard.New(memory.New(), &babillard.Options{Now: func() time.Time { return now }})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 
 	company, g, err := board.Groups.CreateCompany(ctx, group.Moderator{ID: uuid.New()}, group.CompanyInput{
 		LegalName: "Hydro Génie inc.", Phone: "418-555-0100",

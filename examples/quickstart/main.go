@@ -42,7 +42,10 @@ func run(ctx context.Context) error {
 		return err
 	}
 	clk := &clock{now: time.Date(2026, time.November, 23, 9, 0, 0, 0, montreal)}
-	board := babillard.New(memory.New(), &babillard.Options{Now: clk.Now})
+	board, err := babillard.New(memory.New(), &babillard.Options{Now: clk.Now})
+	if err != nil {
+		return err
+	}
 	groups := board.Groups
 	moderator := group.Moderator{ID: uuid.New()}
 

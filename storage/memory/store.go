@@ -7,7 +7,9 @@ import (
 	"sync"
 	"time"
 
+	"github.com/babillard/babillard/billing"
 	"github.com/babillard/babillard/group"
+	"github.com/babillard/babillard/offer"
 	"github.com/babillard/babillard/storage"
 	"github.com/google/uuid"
 )
@@ -28,6 +30,23 @@ type Store struct {
 	joinRequests table[uuid.UUID, group.JoinRequest]
 	invitations  table[uuid.UUID, group.Invitation]
 
+	// billing.Store (billing.go)
+	creditLedgers      table[ledgerKey, billing.Ledger]
+	creditLots         table[uuid.UUID, billing.Lot]
+	lotByPurchase      table[purchaseKey, uuid.UUID]
+	creditReservations table[reservationKey, billing.Reservation]
+	ledgerEntries      table[uuid.UUID, entryRow]
+	// entrySeq numbers appended ledger entries, to order those of the same
+	// time; a rolled-back append leaves a gap, which is harmless.
+	entrySeq uint64
+
+	// offer.Store (offer.go)
+	offers       table[uuid.UUID, offerRow]
+	offerHistory table[uint64, historyRow]
+	// historySeq numbers appended history entries, to order those of the
+	// same time.
+	historySeq uint64
+
 	// storage.Outbox (outbox.go)
 	events  table[uuid.UUID, eventRow]
 	unacked table[uuid.UUID, struct{}]
@@ -41,6 +60,8 @@ var (
 	_ storage.Transactor = (*Store)(nil)
 	_ storage.Outbox     = (*Store)(nil)
 	_ group.Store        = (*Store)(nil)
+	_ billing.Store      = (*Store)(nil)
+	_ offer.Store        = (*Store)(nil)
 )
 
 // New returns an empty store.

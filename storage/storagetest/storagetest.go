@@ -1,7 +1,8 @@
 // Package storagetest is the storage conformance suite: Run proves that a
 // store implementation keeps every promise of the library's store contracts
-// (group.Store with storage.Transactor and storage.Outbox today; each domain
-// store joins as it is written), as testing/fstest.TestFS proves an fs.FS.
+// (group.Store and billing.Store with storage.Transactor and storage.Outbox
+// today; each domain store joins as it is written), as testing/fstest.TestFS
+// proves an fs.FS.
 //
 // storage/memory and storage/postgres run it; so can a host's own store:
 //
@@ -40,11 +41,24 @@
 //     ended, as long as nobody claimed it since.
 //   - Lists for an unknown parent (GroupsOfCompany of an unknown company…)
 //     are empty, not an error.
+//   - Credit ledgers are listed by product byte-wise; lots in drawing order
+//     (expiry, lots that never expire last, then creation time, then ID);
+//     reservations by reservation time, reference, product; ledger entries
+//     by time, then in the order they were appended. Times given in
+//     queries (UsableAt, ExpiredAt, Since, Until, now) are truncated to the
+//     microsecond like stored ones.
+//   - LockCreditLedger creates a missing ledger and serialises the
+//     transactions that lock the same ledger: n concurrent
+//     lock-read-update transactions all succeed, without ErrConflict.
+//   - A billing record whose Check fails is refused with
+//     billing.ErrInconsistent, and an error of a billing method inside a
+//     transaction leaves the transaction usable.
 package storagetest
 
 import (
 	"testing"
 
+	"github.com/babillard/babillard/billing"
 	"github.com/babillard/babillard/group"
 )
 
@@ -53,6 +67,7 @@ import (
 // implements them all and one transaction spans several aggregates.
 type Store interface {
 	group.Store
+	billing.Store
 }
 
 // Option adapts the suite to a store's legitimate differences.
@@ -100,4 +115,9 @@ func Run(t *testing.T, newStore func(t *testing.T) Store, opts ...Option) {
 	t.Run("Atomic", su.testAtomic)
 	t.Run("Concurrency", su.testConcurrency)
 	t.Run("Outbox", su.testOutbox)
+	t.Run("CreditLedger", su.testCreditLedger)
+	t.Run("CreditLot", su.testCreditLot)
+	t.Run("CreditReservation", su.testCreditReservation)
+	t.Run("LedgerEntries", su.testLedgerEntries)
+	t.Run("CreditAtomic", su.testCreditAtomic)
 }

@@ -1,0 +1,114 @@
+package offer
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/babillard/babillard/storage"
+	"github.com/google/uuid"
+)
+
+// advanceBatch is how many due offers Advance moves per store query.
+const advanceBatch = 200
+
+// Advance moves every offer whose time has come at now, each in its own
+// transaction: scheduled offers are published on their display date,
+// published ones are warned 10 days before expiry and expire at the end of
+// their publication, and featured periods that ended are announced. It is
+// idempotent: running it twice at the same now changes nothing the second
+// time. The host owns the ticker (call it every minute, say); it returns how
+// many offers it changed.
+func (s *Service) Advance(ctx context.Context, now time.Time) (int, error) {
+	now = now.UTC().Truncate(time.Microsecond)
+	changed := 0
+	for {
+		due, err := s.store.DueOffers(ctx, now, advanceBatch)
+		if err != nil {
+			return changed, err
+		}
+		moved := 0
+		for _, o := range due {
+			ok, err := s.advanceOne(ctx, o.ID, now)
+			if err != nil {
+				return changed, err
+			}
+			if ok {
+				moved++
+			}
+		}
+		changed += moved
+		// A batch that moved nothing would come back unchanged: stop.
+		if len(due) < advanceBatch || moved == 0 {
+			return changed, nil
+		}
+	}
+}
+
+// advanceOne applies to one offer every clock step due at now, in one
+// transaction, and reports whether it changed anything.
+func (s *Service) advanceOne(ctx context.Context, id uuid.UUID, now time.Time) (bool, error) {
+	changed := false
+	err := s.store.Atomic(ctx, func(ctx context.Context) error {
+		o, err := s.store.Offer(ctx, id)
+		if err != nil {
+			return err
+		}
+		steps := []func(*Offer) (bool, error){
+			func(o *Offer) (bool, error) { return s.clockStep(ctx, o, ActionPublish, now) },
+			func(o *Offer) (bool, error) { return s.warnExpiry(ctx, o, now) },
+			func(o *Offer) (bool, error) { return s.featuredEnded(ctx, o, now) },
+			func(o *Offer) (bool, error) { return s.clockStep(ctx, o, ActionExpire, now) },
+		}
+		for _, step := range steps {
+			did, err := step(&o)
+			if err != nil {
+				return err
+			}
+			changed = changed || did
+		}
+		if !changed {
+			return nil
+		}
+		return s.store.UpdateOffer(ctx, &o)
+	})
+	if errors.Is(err, storage.ErrConflict) {
+		return false, nil // someone moved it meanwhile; the next run sees it again
+	}
+	return changed, err
+}
+
+// clockStep takes the clock's action when the table allows it.
+func (s *Service) clockStep(ctx context.Context, o *Offer, action Action, now time.Time) (bool, error) {
+	t, err := Next(*o, action, Clock, nil, now)
+	if err != nil {
+		return false, nil
+	}
+	from := o.Status
+	switch action {
+	case ActionPublish:
+		s.publish(o)
+	case ActionExpire:
+		o.EndedAt = o.ExpiresAt
+	}
+	o.Status, o.UpdatedAt = t.To, now
+	return true, s.record(ctx, *o, action, from, clockActor(), "", now)
+}
+
+// warnExpiry announces, once, that a published offer expires in 10 days.
+func (s *Service) warnExpiry(ctx context.Context, o *Offer, now time.Time) (bool, error) {
+	if o.Status != Published || o.WarnedExpiry || now.Before(o.ExpiresAt.Add(-ExpiryWarningDays*24*time.Hour)) || !now.Before(o.ExpiresAt) {
+		return false, nil
+	}
+	o.WarnedExpiry = true
+	return true, s.emit(ctx, TopicExpiring, *o, now, "")
+}
+
+// featuredEnded announces, once, that an offer is no longer featured.
+func (s *Service) featuredEnded(ctx context.Context, o *Offer, now time.Time) (bool, error) {
+	if o.FeaturedUntil.IsZero() || o.FeaturedEndNotified || now.Before(o.FeaturedUntil) {
+		return false, nil
+	}
+	o.FeaturedEndNotified = true
+	return true, s.emit(ctx, TopicFeaturedEnded, *o, now, "")
+}

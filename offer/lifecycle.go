@@ -1,0 +1,395 @@
+package offer
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/babillard/babillard/canada"
+	"github.com/babillard/babillard/group"
+	"github.com/babillard/babillard/i18n"
+	"github.com/google/uuid"
+)
+
+// messages is the catalog of the service's own refusals and checks.
+var messages = i18n.MustCatalog(
+	i18n.Entry{Code: "offer.other_group", FR: "Cette offre appartient à un autre groupe.", EN: "This offer belongs to another group."},
+	i18n.Entry{Code: "offer.moderator", FR: "Seule l'équipe de modération du babillard peut faire cette action.", EN: "Only the board's moderators can do this."},
+	i18n.Entry{Code: "note.required", FR: "Indiquez les modifications demandées.", EN: "State the changes requested."},
+	i18n.Entry{Code: "too_long", FR: "Ce champ dépasse %d caractères.", EN: "This field is longer than %d characters."},
+	i18n.Entry{Code: "deadline.not_later", FR: "La nouvelle date limite doit suivre la date limite actuelle (%s).", EN: "The new deadline must come after the current one (%s)."},
+)
+
+const maxNote = 2000
+
+// noteOf trims a moderator's note and checks it.
+func noteOf(field, note string, required bool) (string, error) {
+	v := messages.Validator()
+	note = strings.TrimSpace(note)
+	v.Check(required && note == "", field, "note.required")
+	v.Check(len([]rune(note)) > maxNote, field, "too_long", maxNote)
+	return note, v.Err()
+}
+
+// Create starts a draft in the actor's group. A draft may be incomplete;
+// what it holds must be well formed (CheckDraft). It needs
+// group.PublishOffers. The report tells what the description policy removed.
+func (s *Service) Create(ctx context.Context, a group.Actor, c Content) (Offer, DescriptionReport, error) {
+	c, report, err := CheckDraft(c, s.rules)
+	if err != nil {
+		return Offer{}, report, err
+	}
+	now := s.clock()
+	o := Offer{ID: s.newID(), GroupID: a.GroupID, Status: Draft, Content: c, CreatedBy: a.UserID, CreatedAt: now, UpdatedAt: now}
+	err = s.store.Atomic(ctx, func(ctx context.Context) error {
+		b, err := s.resolve(ctx, member(a), a.GroupID)
+		if err != nil {
+			return err
+		}
+		if !group.CanAny(b.roles, group.PublishOffers) {
+			return machineError(ErrForbidden, "action.forbidden", ActionCreate, Draft)
+		}
+		if err := s.store.CreateOffer(ctx, &o); err != nil {
+			return err
+		}
+		return s.record(ctx, o, ActionCreate, "", b, "", now)
+	})
+	if err != nil {
+		return Offer{}, report, err
+	}
+	return o, report, nil
+}
+
+// Edit replaces the content of a draft (resume editing) or of an offer to
+// revise (revise per the board's notes). It needs group.PublishOffers.
+func (s *Service) Edit(ctx context.Context, a group.Actor, id uuid.UUID, c Content) (Offer, DescriptionReport, error) {
+	c, report, err := CheckDraft(c, s.rules)
+	if err != nil {
+		return Offer{}, report, err
+	}
+	o, err := s.actOnStatus(ctx, id, member(a), "", map[Status]Action{Draft: ActionEdit, ToRevise: ActionRevise},
+		func(_ context.Context, o *Offer, _ Transition, _ time.Time) error {
+			o.Content = c
+			return nil
+		})
+	return o, report, err
+}
+
+// actOnStatus runs the action that the offer's current status calls for
+// (submit or resubmit, edit or revise).
+func (s *Service) actOnStatus(ctx context.Context, id uuid.UUID, b by, note string, actions map[Status]Action, change step) (Offer, error) {
+	o, err := s.store.Offer(ctx, id)
+	if err != nil {
+		return Offer{}, err
+	}
+	action, ok := actions[o.Status]
+	if !ok {
+		for _, a := range actions {
+			action = a // any of them: Next refuses it with the right message
+			break
+		}
+	}
+	return s.act(ctx, id, action, b, note, change)
+}
+
+// Submit sends a draft, or an offer revised per the board's notes, to
+// validation. The content must be complete (CheckSubmission: every missing
+// or faulty field at once). The posting credit of the offer's profile is
+// reserved, with the featured credit when the featured option is chosen;
+// without a credit nothing changes and the credit bank's error
+// (billing.ErrNoCredit) is returned. Validation is due 2 business days
+// later. It needs group.PublishOffers.
+func (s *Service) Submit(ctx context.Context, a group.Actor, id uuid.UUID) (Offer, error) {
+	return s.actOnStatus(ctx, id, member(a), "", map[Status]Action{Draft: ActionSubmit, ToRevise: ActionResubmit},
+		func(ctx context.Context, o *Offer, _ Transition, now time.Time) error {
+			c, _, err := CheckSubmission(o.Content, s.rules, now)
+			if err != nil {
+				return err
+			}
+			o.Content = c
+			if !o.CreditReserved {
+				if err := s.credits.Reserve(ctx, a, *o, CreditPosting, o.ID); err != nil {
+					return err
+				}
+				if c.Featured {
+					if err := s.credits.Reserve(ctx, a, *o, CreditFeatured, o.ID); err != nil {
+						return err
+					}
+				}
+				o.CreditReserved = true
+			}
+			o.SubmittedAt = now
+			o.ValidationDue = s.rules.Calendar.AddBusinessDaysAt(now, ValidationBusinessDays, s.rules.Location).UTC()
+			o.PublishAt = time.Time{}
+			if c.DisplayDate.Valid() {
+				o.PublishAt = c.DisplayDate.In(s.rules.Location).UTC()
+			}
+			return nil
+		})
+}
+
+// Cancel takes an offer in validation (Principal only) or to revise
+// (Principal or Posting manager) back to draft. Its credit stays associated
+// with the draft ("package associated") for a later submission, or returns
+// to the bank with DetachCredit.
+func (s *Service) Cancel(ctx context.Context, a group.Actor, id uuid.UUID) (Offer, error) {
+	return s.act(ctx, id, ActionCancel, member(a), "", nil)
+}
+
+// CancelByBoard is Cancel by a moderator, with an optional note.
+func (s *Service) CancelByBoard(ctx context.Context, m group.Moderator, id uuid.UUID, note string) (Offer, error) {
+	note, err := noteOf("note", note, false)
+	if err != nil {
+		return Offer{}, err
+	}
+	return s.act(ctx, id, ActionCancel, board(m), note, nil)
+}
+
+// DetachCredit returns the credit associated with a never-published draft
+// to the group's bank. It needs group.PublishOffers.
+func (s *Service) DetachCredit(ctx context.Context, a group.Actor, id uuid.UUID) (Offer, error) {
+	return s.act(ctx, id, ActionDetachCredit, member(a), "", func(ctx context.Context, o *Offer, _ Transition, _ time.Time) error {
+		if err := s.credits.Release(ctx, a, group.Moderator{}, *o, CreditPosting, o.ID); err != nil {
+			return err
+		}
+		if o.Content.Featured {
+			if err := s.credits.Release(ctx, a, group.Moderator{}, *o, CreditFeatured, o.ID); err != nil {
+				return err
+			}
+		}
+		o.CreditReserved = false
+		return nil
+	})
+}
+
+// Approve validates an offer: its credits are consumed, and it is published
+// at once, or scheduled ("bientôt publiée") until its display date.
+func (s *Service) Approve(ctx context.Context, m group.Moderator, id uuid.UUID) (Offer, error) {
+	return s.act(ctx, id, ActionApprove, board(m), "", func(ctx context.Context, o *Offer, t Transition, now time.Time) error {
+		if err := s.credits.Consume(ctx, m, *o, CreditPosting, o.ID); err != nil {
+			return err
+		}
+		if o.Content.Featured {
+			if err := s.credits.Consume(ctx, m, *o, CreditFeatured, o.ID); err != nil {
+				return err
+			}
+		}
+		o.CreditReserved = false
+		o.ApprovedAt = now
+		if t.To == Published {
+			o.PublishAt = now
+			s.publish(o)
+		}
+		return nil
+	})
+}
+
+// publish puts an offer online at its PublishAt: 30 days of publication
+// (plus extensions already bought), featured from then on when chosen.
+func (s *Service) publish(o *Offer) {
+	o.PublishedAt = o.PublishAt
+	o.ExpiresAt = o.PublishAt.Add(time.Duration(PublicationDays+ExtensionDays*o.Extensions) * 24 * time.Hour)
+	if o.Content.Featured && o.FeaturedFrom.IsZero() {
+		o.FeaturedFrom = o.PublishedAt
+		o.FeaturedUntil = minTime(o.PublishedAt.Add(FeaturedDays*24*time.Hour), o.ExpiresAt)
+	}
+}
+
+// Refuse sends an offer in validation back to the employer with the changes
+// to make (note, required).
+func (s *Service) Refuse(ctx context.Context, m group.Moderator, id uuid.UUID, note string) (Offer, error) {
+	note, err := noteOf("note", note, true)
+	if err != nil {
+		return Offer{}, err
+	}
+	return s.act(ctx, id, ActionRefuse, board(m), note, nil)
+}
+
+// Modify submits a modification of a published offer: the revision, which
+// must be complete, waits for validation while the live version stays
+// online. It needs group.PublishOffers.
+func (s *Service) Modify(ctx context.Context, a group.Actor, id uuid.UUID, c Content) (Offer, DescriptionReport, error) {
+	var report DescriptionReport
+	o, err := s.act(ctx, id, ActionModify, member(a), "", func(_ context.Context, o *Offer, _ Transition, now time.Time) error {
+		c.DisplayDate = canada.Date{} // a published offer is online already
+		checked, r, err := CheckSubmission(c, s.rules, now)
+		report = r
+		if err != nil {
+			return err
+		}
+		checked.Featured = o.Content.Featured
+		o.Revision = &checked
+		return nil
+	})
+	return o, report, err
+}
+
+// ApproveRevision puts a published offer's pending revision online.
+func (s *Service) ApproveRevision(ctx context.Context, m group.Moderator, id uuid.UUID) (Offer, error) {
+	return s.act(ctx, id, ActionApproveRevision, board(m), "", func(_ context.Context, o *Offer, _ Transition, _ time.Time) error {
+		o.Content, o.Revision = *o.Revision, nil
+		return nil
+	})
+}
+
+// RefuseRevision drops a published offer's pending revision, with the
+// reason (required); the live version stays.
+func (s *Service) RefuseRevision(ctx context.Context, m group.Moderator, id uuid.UUID, note string) (Offer, error) {
+	note, err := noteOf("note", note, true)
+	if err != nil {
+		return Offer{}, err
+	}
+	return s.act(ctx, id, ActionRefuseRevision, board(m), note, func(_ context.Context, o *Offer, _ Transition, _ time.Time) error {
+		o.Revision = nil
+		return nil
+	})
+}
+
+// Extend adds 7 days to a published offer's publication, using an
+// extension credit from the group's bank. It needs group.PublishOffers.
+func (s *Service) Extend(ctx context.Context, a group.Actor, id uuid.UUID) (Offer, error) {
+	return s.act(ctx, id, ActionExtend, member(a), "", func(ctx context.Context, o *Offer, _ Transition, now time.Time) error {
+		if err := s.credits.Use(ctx, a, *o, CreditExtension, s.newID()); err != nil {
+			return err
+		}
+		o.Extensions++
+		o.ExpiresAt = o.ExpiresAt.Add(ExtensionDays * 24 * time.Hour)
+		if now.Before(o.ExpiresAt.Add(-ExpiryWarningDays * 24 * time.Hour)) {
+			o.WarnedExpiry = false // the warning will come again before the new end
+		}
+		return nil
+	})
+}
+
+// Feature features a published offer for 7 days from now, using a featured
+// credit, never beyond its expiry. The returned shortfall is how much of the
+// 7 days the offer's remaining publication cannot hold: when it is not 0 the
+// UI proposes an extension, which lengthens the featured period too. It
+// needs group.PublishOffers.
+func (s *Service) Feature(ctx context.Context, a group.Actor, id uuid.UUID) (Offer, time.Duration, error) {
+	var shortfall time.Duration
+	o, err := s.act(ctx, id, ActionFeature, member(a), "", func(ctx context.Context, o *Offer, _ Transition, now time.Time) error {
+		if err := s.credits.Use(ctx, a, *o, CreditFeatured, s.newID()); err != nil {
+			return err
+		}
+		full := now.Add(FeaturedDays * 24 * time.Hour)
+		o.FeaturedFrom, o.FeaturedUntil, o.FeaturedEndNotified = now, minTime(full, o.ExpiresAt), false
+		shortfall = full.Sub(o.FeaturedUntil)
+		return nil
+	})
+	return o, shortfall, err
+}
+
+// End ends a published offer's publication now. It needs
+// group.EndPublication.
+func (s *Service) End(ctx context.Context, a group.Actor, id uuid.UUID) (Offer, error) {
+	return s.act(ctx, id, ActionEnd, member(a), "", endNow)
+}
+
+// Withdraw takes a non-compliant scheduled or published offer offline, with
+// the reason (required); its credit is not refunded.
+func (s *Service) Withdraw(ctx context.Context, m group.Moderator, id uuid.UUID, note string) (Offer, error) {
+	note, err := noteOf("note", note, true)
+	if err != nil {
+		return Offer{}, err
+	}
+	return s.act(ctx, id, ActionWithdraw, board(m), note, endNow)
+}
+
+func endNow(_ context.Context, o *Offer, _ Transition, now time.Time) error {
+	o.EndedAt = now
+	if o.FeaturedUntil.After(now) {
+		o.FeaturedUntil = now
+	}
+	return nil
+}
+
+// Archive hides an expired or ended offer: it leaves the default listing
+// and its performance data is no longer served. It needs
+// group.PublishOffers.
+func (s *Service) Archive(ctx context.Context, a group.Actor, id uuid.UUID) (Offer, error) {
+	return s.act(ctx, id, ActionArchive, member(a), "", func(_ context.Context, o *Offer, _ Transition, now time.Time) error {
+		o.ArchivedAt = now
+		return nil
+	})
+}
+
+// PushDeadline lets a moderator push an offer's application deadline back
+// (only the board may). The new date must come after the one in force.
+func (s *Service) PushDeadline(ctx context.Context, m group.Moderator, id uuid.UUID, to canada.Date) (Offer, error) {
+	return s.act(ctx, id, ActionPushDeadline, board(m), "", func(_ context.Context, o *Offer, _ Transition, _ time.Time) error {
+		if !to.Valid() || !o.Deadline().Before(to) {
+			v := messages.Validator()
+			v.Add("deadline", "deadline.not_later", o.Deadline().String())
+			return v.Err()
+		}
+		o.DeadlinePushedTo = to
+		return nil
+	})
+}
+
+// Selections are the choices of an offer a moderator may correct.
+type Selections struct {
+	FunctionType    string
+	EmploymentType  string
+	PositionStatus  string
+	Domains         []string
+	WorkArrangement WorkArrangement
+	Workplace       Workplace
+	Interests       []string
+}
+
+// Moderate lets a moderator correct an offer's selections (domains, types,
+// workplace, interests), with an optional note; the result must still be a
+// complete offer.
+func (s *Service) Moderate(ctx context.Context, m group.Moderator, id uuid.UUID, sel Selections, note string) (Offer, error) {
+	note, err := noteOf("note", note, false)
+	if err != nil {
+		return Offer{}, err
+	}
+	return s.act(ctx, id, ActionModerate, board(m), note, func(_ context.Context, o *Offer, _ Transition, now time.Time) error {
+		c := o.Content
+		c.FunctionType, c.EmploymentType, c.PositionStatus = sel.FunctionType, sel.EmploymentType, sel.PositionStatus
+		c.Domains, c.WorkArrangement, c.Workplace, c.Interests = sel.Domains, sel.WorkArrangement, sel.Workplace, sel.Interests
+		checked, _, err := CheckDraft(c, s.rules)
+		if err != nil {
+			return err
+		}
+		o.Content = checked
+		return nil
+	})
+}
+
+// Duplicate copies an offer as a new draft of the same group, to reuse it
+// or as a template: content without display date, and no credit, dates or
+// history. It needs group.PublishOffers.
+func (s *Service) Duplicate(ctx context.Context, a group.Actor, id uuid.UUID) (Offer, error) {
+	var copied Offer
+	_, err := s.act(ctx, id, ActionDuplicate, member(a), "", func(ctx context.Context, o *Offer, _ Transition, now time.Time) error {
+		c := o.Content
+		if o.Revision != nil {
+			c = *o.Revision
+		}
+		c.DisplayDate = canada.Date{}
+		c.Domains = append([]string(nil), c.Domains...)
+		c.Interests = append([]string(nil), c.Interests...)
+		c.Workplace.Places = append([]Place(nil), c.Workplace.Places...)
+		copied = Offer{ID: s.newID(), GroupID: o.GroupID, Status: Draft, Content: c, DuplicatedFrom: o.ID,
+			CreatedBy: a.UserID, CreatedAt: now, UpdatedAt: now}
+		if err := s.store.CreateOffer(ctx, &copied); err != nil {
+			return err
+		}
+		return s.record(ctx, copied, ActionCreate, "", member(a), "", now)
+	})
+	if err != nil {
+		return Offer{}, err
+	}
+	return copied, nil
+}
+
+func minTime(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
+}

@@ -1,0 +1,133 @@
+package offer
+
+import (
+	"context"
+	"time"
+
+	"github.com/babillard/babillard/canada"
+	"github.com/babillard/babillard/group"
+	"github.com/google/uuid"
+)
+
+// Get returns an offer of the actor's group (the View action). An archived
+// offer is returned too, but has no action.
+func (s *Service) Get(ctx context.Context, a group.Actor, id uuid.UUID) (Offer, error) {
+	o, err := s.store.Offer(ctx, id)
+	if err != nil {
+		return Offer{}, err
+	}
+	b, err := s.resolve(ctx, member(a), o.GroupID)
+	if err != nil {
+		return Offer{}, err
+	}
+	if !group.CanAny(b.roles, group.ViewDashboard) {
+		return Offer{}, machineError(ErrForbidden, "action.forbidden", ActionView, o.Status)
+	}
+	return o, nil
+}
+
+// GetByBoard returns any offer, for a moderator.
+func (s *Service) GetByBoard(ctx context.Context, m group.Moderator, id uuid.UUID) (Offer, error) {
+	if _, err := s.resolve(ctx, board(m), uuid.Nil); err != nil {
+		return Offer{}, err
+	}
+	return s.store.Offer(ctx, id)
+}
+
+// History returns every step of an offer of the actor's group, oldest
+// first: who did what, when, from which status to which, with the board's
+// notes.
+func (s *Service) History(ctx context.Context, a group.Actor, id uuid.UUID) ([]HistoryEntry, error) {
+	if _, err := s.Get(ctx, a, id); err != nil {
+		return nil, err
+	}
+	return s.store.History(ctx, id)
+}
+
+// HistoryByBoard is History for a moderator.
+func (s *Service) HistoryByBoard(ctx context.Context, m group.Moderator, id uuid.UUID) ([]HistoryEntry, error) {
+	if _, err := s.GetByBoard(ctx, m, id); err != nil {
+		return nil, err
+	}
+	return s.store.History(ctx, id)
+}
+
+// Actions returns what the member may do with an offer of their group now,
+// for a UI's buttons (see the package function Actions).
+func (s *Service) Actions(ctx context.Context, a group.Actor, id uuid.UUID) ([]Action, error) {
+	o, err := s.store.Offer(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	b, err := s.resolve(ctx, member(a), o.GroupID)
+	if err != nil {
+		return nil, err
+	}
+	return Actions(o, Member, b.roles, s.clock()), nil
+}
+
+// List returns the offers of the actor's group matching q (its GroupID is
+// the actor's), newest first; with no status, every status but Archived —
+// the dashboard's default "All". It needs group.ViewDashboard.
+func (s *Service) List(ctx context.Context, a group.Actor, q Query) ([]Offer, error) {
+	if err := s.canView(ctx, a); err != nil {
+		return nil, err
+	}
+	q.GroupID, q.ByValidationDue = a.GroupID, false
+	return s.store.Offers(ctx, q)
+}
+
+// Counts returns how many offers of the actor's group are in each status,
+// for the dashboard. It needs group.ViewDashboard.
+func (s *Service) Counts(ctx context.Context, a group.Actor) (map[Status]int, error) {
+	if err := s.canView(ctx, a); err != nil {
+		return nil, err
+	}
+	return s.store.CountOffers(ctx, a.GroupID)
+}
+
+func (s *Service) canView(ctx context.Context, a group.Actor) error {
+	b, err := s.resolve(ctx, member(a), a.GroupID)
+	if err != nil {
+		return err
+	}
+	if !group.CanAny(b.roles, group.ViewDashboard) {
+		return machineError(ErrForbidden, "action.forbidden", ActionView, Draft)
+	}
+	return nil
+}
+
+// QueueItem is an offer waiting for the board's validation.
+type QueueItem struct {
+	Offer Offer
+	// Overdue tells that its validation was due before now.
+	Overdue bool
+}
+
+// ValidationQueue lists the offers in validation, the most urgent first
+// (by due time), flagging the overdue ones. limit 0 means 100.
+func (s *Service) ValidationQueue(ctx context.Context, m group.Moderator, limit int) ([]QueueItem, error) {
+	if _, err := s.resolve(ctx, board(m), uuid.Nil); err != nil {
+		return nil, err
+	}
+	offers, err := s.store.Offers(ctx, Query{Statuses: []Status{InValidation}, ByValidationDue: true, Limit: limit})
+	if err != nil {
+		return nil, err
+	}
+	now := s.clock()
+	out := make([]QueueItem, len(offers))
+	for i, o := range offers {
+		out[i] = QueueItem{Offer: o, Overdue: !now.Before(o.ValidationDue)}
+	}
+	return out, nil
+}
+
+// CanApply reports whether a job seeker may use the offer's Apply button
+// at now: the offer is published and the application deadline in force (a
+// day in loc, the board's zone) has not passed.
+func CanApply(o Offer, now time.Time, loc *time.Location) bool {
+	if o.Status != Published {
+		return false
+	}
+	return !o.Deadline().Before(canada.DateOf(now.In(loc)))
+}

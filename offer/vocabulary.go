@@ -1,0 +1,106 @@
+package offer
+
+import (
+	_ "embed"
+	"encoding/csv"
+	"strings"
+	"sync"
+
+	"github.com/babillard/babillard/i18n"
+)
+
+// Term is one entry of a vocabulary: a stable code and its French and
+// English labels.
+type Term struct {
+	Code  string    `json:"code"`
+	Label i18n.Text `json:"label"`
+}
+
+// Vocabulary holds the lists an offer's coded fields choose from. A board
+// keeps its own (Options.Vocabulary); DefaultVocabulary is a sensible start.
+type Vocabulary struct {
+	FunctionTypes    []Term
+	EmploymentTypes  []Term
+	PositionStatuses []Term
+	// Domains are the engineering domains ("domaines de génie").
+	Domains []Domain
+}
+
+// Domain is an engineering domain with the NOC 2021 unit group it belongs
+// to.
+type Domain struct {
+	Term
+	NOC string `json:"noc"`
+}
+
+//go:embed data/engineering_domains.csv
+var domainsCSV string
+
+// engineeringDomains parses the embedded list once; it is never modified.
+var engineeringDomains = sync.OnceValue(func() []Domain {
+	rows, err := csv.NewReader(strings.NewReader(domainsCSV)).ReadAll()
+	if err != nil {
+		panic("offer: embedded engineering domains: " + err.Error()) // caught by every test
+	}
+	out := make([]Domain, 0, len(rows)-1)
+	for _, r := range rows[1:] {
+		out = append(out, Domain{Term: Term{Code: r[0], Label: i18n.Text{FR: r[1], EN: r[2]}}, NOC: r[3]})
+	}
+	return out
+})
+
+// EngineeringDomains returns the 42 engineering domains, each mapped to its
+// NOC 2021 unit group (source and licence in data/NOTICE.md), as a fresh
+// copy.
+func EngineeringDomains() []Domain { return append([]Domain(nil), engineeringDomains()...) }
+
+// DefaultVocabulary returns the library's default vocabularies. The source
+// documents name the fields but not their options; these lists follow the
+// usual choices of Quebec engineering job boards, and a board replaces them
+// with Options.Vocabulary.
+func DefaultVocabulary() Vocabulary {
+	t := func(code, fr, en string) Term { return Term{Code: code, Label: i18n.Text{FR: fr, EN: en}} }
+	return Vocabulary{
+		FunctionTypes: []Term{
+			t("design", "Conception et ingénierie", "Design and engineering"),
+			t("project_management", "Gestion de projets", "Project management"),
+			t("management", "Gestion et direction", "Management"),
+			t("consulting", "Services-conseils", "Consulting"),
+			t("research", "Recherche et développement", "Research and development"),
+			t("operations", "Exploitation, production et maintenance", "Operations, production and maintenance"),
+			t("quality", "Qualité, conformité et inspection", "Quality, compliance and inspection"),
+			t("sales", "Ventes et soutien technique", "Technical sales and support"),
+			t("teaching", "Enseignement et formation", "Teaching and training"),
+			t("other", "Autre", "Other"),
+		},
+		EmploymentTypes: []Term{
+			t("permanent", "Permanent", "Permanent"),
+			t("temporary", "Temporaire", "Temporary"),
+			t("contract", "Contractuel", "Contract"),
+			t("internship", "Stage", "Internship"),
+		},
+		PositionStatuses: []Term{
+			t("full_time", "Temps plein", "Full time"),
+			t("part_time", "Temps partiel", "Part time"),
+		},
+		Domains: EngineeringDomains(),
+	}
+}
+
+func hasTerm(terms []Term, code string) bool {
+	for _, t := range terms {
+		if t.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+func hasDomain(domains []Domain, code string) bool {
+	for _, d := range domains {
+		if d.Code == code {
+			return true
+		}
+	}
+	return false
+}
