@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -46,7 +47,7 @@ var montreal = func() *time.Location {
 // world is a board with one company whose group has a Principal (Marie), a
 // Posting manager (Jean) and a Finance manager (Sophie).
 type world struct {
-	t         *testing.T
+	t         testing.TB
 	ctx       context.Context
 	board     *babillard.Board
 	clock     *clock
@@ -56,7 +57,9 @@ type world struct {
 	sophie    group.Actor
 }
 
-func newWorld(t *testing.T, store babillard.Store) *world {
+func newWorld(t *testing.T, store babillard.Store) *world { return newWorldTB(t, store) }
+
+func newWorldTB(t testing.TB, store babillard.Store) *world {
 	t.Helper()
 	// Monday June 1, 2026, 10:00 in Montreal.
 	w := &world{t: t, ctx: context.Background(), clock: &clock{now: time.Date(2026, 6, 1, 10, 0, 0, 0, montreal)},
@@ -75,7 +78,16 @@ func newWorld(t *testing.T, store babillard.Store) *world {
 	w.marie = group.Actor{UserID: u.ID, GroupID: grp.ID}
 	w.jean = w.member("jean@acme-genie.ca", group.PostingManager)
 	w.sophie = w.member("sophie@acme-genie.ca", group.FinanceManager)
+	_, err = g.UpdateProfile(w.ctx, w.marie, completeProfile())
+	require.NoError(t, err)
 	return w
+}
+
+func completeProfile() group.Profile {
+	return group.Profile{Logo: "logos/acme.png", Name: "Acme Génie-Conseil", Website: "https://acme-genie.example",
+		Description: i18n.Text{FR: "Génie civil et structures."}, Phone: "514-555-0100",
+		Address:            group.Address{Street: "1000, rue Sherbrooke Ouest", City: "Montréal", Province: "QC", PostalCode: "H3A 3G4"},
+		CompanyDescription: i18n.Text{FR: "Depuis 1970."}}
 }
 
 func (w *world) member(email string, role group.Role) group.Actor {
@@ -455,4 +467,99 @@ func submitAgainstCredits(t *testing.T, store babillard.Store, n, credits int) i
 
 func TestFiftySubmissionsAgainstTenCredits(t *testing.T) {
 	assert.Equal(t, 10, submitAgainstCredits(t, memory.New(), 50, 10))
+}
+
+func TestPerformanceData(t *testing.T) {
+	w := newWorld(t, memory.New())
+	offers := w.board.Offers
+	w.grant(billing.EngineerPosting, 1)
+	o, _, err := offers.Create(w.ctx, w.jean, jobContent())
+	require.NoError(t, err)
+	draftHits, err := offers.Record(w.ctx, offer.Hit{OfferID: o.ID, Metric: offer.Views, At: w.clock.Now()})
+	require.NoError(t, err)
+	assert.Zero(t, draftHits, "only published offers are counted")
+	_, err = offers.Submit(w.ctx, w.jean, o.ID)
+	require.NoError(t, err)
+	_, err = offers.Approve(w.ctx, w.moderator, o.ID)
+	require.NoError(t, err)
+
+	// Monday June 1 (day 1), Tuesday June 2 late evening in Montreal (still
+	// June 2 there, June 3 in UTC), and Monday June 8 (next week).
+	day1 := w.clock.Now()
+	lateTuesday := time.Date(2026, 6, 2, 23, 30, 0, 0, montreal)
+	nextWeek := time.Date(2026, 6, 8, 9, 0, 0, 0, montreal)
+	var hits []offer.Hit
+	for range 3 {
+		hits = append(hits, offer.Hit{OfferID: o.ID, Metric: offer.Views, At: day1})
+	}
+	hits = append(hits,
+		offer.Hit{OfferID: o.ID, Metric: offer.ApplyClicks, At: day1},
+		offer.Hit{OfferID: o.ID, Metric: offer.Views, At: lateTuesday},
+		offer.Hit{OfferID: o.ID, Metric: offer.Shares, At: nextWeek})
+	n, err := offers.Record(w.ctx, hits...)
+	require.NoError(t, err)
+	assert.Equal(t, 6, n)
+	_, err = offers.Record(w.ctx, offer.Hit{OfferID: o.ID, Metric: "like", At: day1})
+	require.ErrorAs(t, err, new(*i18n.ValidationError))
+
+	from, to := canada.Date{Year: 2026, Month: 6, Day: 1}, canada.Date{Year: 2026, Month: 6, Day: 30}
+	rows, err := offers.Stats(w.ctx, w.sophie, offer.StatsQuery{From: from, To: to, Period: offer.ByDay})
+	require.NoError(t, err)
+	require.Len(t, rows, 3)
+	assert.Equal(t, offer.StatsRow{OfferID: o.ID, Title: o.Content.Title, Start: from, Views: 3, Clicks: 1}, rows[0])
+	assert.Equal(t, canada.Date{Year: 2026, Month: 6, Day: 2}, rows[1].Start, "days are Montreal days")
+	rows, err = offers.Stats(w.ctx, w.sophie, offer.StatsQuery{From: from, To: to, Period: offer.ByWeek})
+	require.NoError(t, err)
+	require.Len(t, rows, 2)
+	assert.Equal(t, int64(4), rows[0].Views)
+	assert.Equal(t, canada.Date{Year: 2026, Month: 6, Day: 8}, rows[1].Start)
+	rows, err = offers.Stats(w.ctx, w.sophie, offer.StatsQuery{OfferIDs: []uuid.UUID{o.ID}, From: from, To: to, Period: offer.Total})
+	require.NoError(t, err)
+	assert.Equal(t, []offer.StatsRow{{OfferID: o.ID, Title: o.Content.Title, Start: from, Views: 4, Clicks: 1, Shares: 1}}, rows)
+
+	var csv strings.Builder
+	require.NoError(t, offer.WriteStatsCSV(&csv, rows, i18n.French))
+	assert.Equal(t, "offre,titre,début de la période,vues,clics sur Postuler,partages\n"+o.ID.String()+",Ingénieure civile – ponts,2026-06-01,4,1,1\n", csv.String())
+	csv.Reset()
+	require.NoError(t, offer.WriteStatsCSV(&csv, rows, i18n.English))
+	assert.Equal(t, "offer,title,period start,views,apply clicks,shares\n"+o.ID.String()+",Civil engineer – bridges,2026-06-01,4,1,1\n", csv.String())
+
+	// Another group cannot read them; an archived offer has none.
+	other := newWorldOn(t, w)
+	_, err = offers.Stats(w.ctx, other, offer.StatsQuery{OfferIDs: []uuid.UUID{o.ID}, From: from, To: to, Period: offer.Total})
+	assert.ErrorIs(t, err, group.ErrForbidden)
+	_, err = offers.End(w.ctx, w.jean, o.ID)
+	require.NoError(t, err)
+	_, err = offers.Archive(w.ctx, w.jean, o.ID)
+	require.NoError(t, err)
+	rows, err = offers.Stats(w.ctx, w.sophie, offer.StatsQuery{From: from, To: to, Period: offer.Total})
+	require.NoError(t, err)
+	assert.Empty(t, rows)
+	_, err = offers.Stats(w.ctx, w.sophie, offer.StatsQuery{OfferIDs: []uuid.UUID{o.ID}, From: from, To: to, Period: offer.Total})
+	assert.ErrorIs(t, err, group.ErrForbidden)
+}
+
+func TestSubmissionAndPreviewNeedACompleteGroupProfile(t *testing.T) {
+	w := newWorld(t, memory.New())
+	offers := w.board.Offers
+	w.grant(billing.EngineerPosting, 1)
+	o, _, err := offers.Create(w.ctx, w.jean, jobContent())
+	require.NoError(t, err)
+	p, err := offers.Preview(w.ctx, w.sophie, o.ID)
+	require.NoError(t, err)
+	assert.Equal(t, "logos/acme.png", p.Company.Logo)
+	assert.Equal(t, "Montréal, Montréal, QC", p.MapAddress)
+
+	incomplete := completeProfile()
+	incomplete.Logo = ""
+	_, err = w.board.Groups.UpdateProfile(w.ctx, w.marie, incomplete)
+	require.NoError(t, err)
+	_, err = offers.Preview(w.ctx, w.jean, o.ID)
+	var ve *i18n.ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, []string{"profile.logo:required"}, ve.Codes())
+	_, err = offers.Submit(w.ctx, w.jean, o.ID)
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, []string{"profile.logo:required"}, ve.Codes())
+	assert.Equal(t, 1, w.balance(billing.EngineerPosting).Available, "nothing reserved")
 }

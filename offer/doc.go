@@ -1,6 +1,36 @@
-// Package offer holds the job offers of a board: what an offer contains,
-// the rules it must meet before it is submitted for validation, and how its
-// text is made safe to publish (DOMAIN.md §3).
+// Package offer runs the life of a board's job offers (DOMAIN.md §2–§3):
+// what an offer contains and the rules it must meet, the one status machine
+// it moves through, the clock that publishes and expires it, its history,
+// the employer's dashboard and its performance data.
+//
+// # Content
+//
+// Content is what the employer writes: profile (Engineer or CPI only),
+// French title and description (English optional), function type,
+// engineering domains, employment type, position status, work arrangement,
+// application deadline, workplace in Quebec (or outside), how to apply,
+// display date and the featured option. CheckDraft accepts an incomplete
+// draft as long as what it holds is well formed; CheckSubmission requires
+// everything and reports every missing or faulty field at once, with a
+// stable code and French and English text.
+//
+// # Status machine
+//
+// Transitions is the single declaration of the machine: (status, action)
+// → status, with the permission of the group's matrix, the board or the
+// clock that may take each action, and its guard. Next moves an offer,
+// Actions answers which buttons a UI shows, Diagram draws
+// docs/offer-status.md (a test fails when it is stale).
+//
+// # Service
+//
+// Service runs it over a Store, the group service (who is a member, the
+// group's public profile) and a Credits port (the credit bank; the root
+// package wires billing.Service). Every step is one transaction: the offer,
+// its credits, its history entry and its outbox events change together or
+// not at all. Time is explicit: Advance(ctx, now) publishes scheduled
+// offers, warns 10 days before expiry, expires and announces the end of
+// featured periods, idempotently; the host owns the ticker.
 //
 // # Description policy
 //
@@ -26,4 +56,8 @@
 // ValidateDescription applies it to both languages and turns what is missing
 // into a *i18n.ValidationError with stable codes and French and English
 // messages.
+//
+// The engineering domains (data/engineering_domains.csv) come from the NOC
+// 2021 of Statistics Canada, under the Statistics Canada Open Licence; see
+// data/NOTICE.md.
 package offer

@@ -17,6 +17,10 @@ var messages = i18n.MustCatalog(
 	i18n.Entry{Code: "offer.moderator", FR: "Seule l'équipe de modération du babillard peut faire cette action.", EN: "Only the board's moderators can do this."},
 	i18n.Entry{Code: "note.required", FR: "Indiquez les modifications demandées.", EN: "State the changes requested."},
 	i18n.Entry{Code: "too_long", FR: "Ce champ dépasse %d caractères.", EN: "This field is longer than %d characters."},
+	i18n.Entry{Code: "stats.unavailable", FR: "Aucune donnée de performance pour cette offre : elle est archivée ou n'appartient pas à votre groupe.", EN: "No performance data for this offer: it is archived or does not belong to your group."},
+	i18n.Entry{Code: "metric.unknown", FR: "Mesure inconnue (vue, clic sur Postuler ou partage).", EN: "Unknown metric (view, apply click or share)."},
+	i18n.Entry{Code: "date.invalid", FR: "Cette date n'est pas valide.", EN: "This date is not valid."},
+	i18n.Entry{Code: "period.unknown", FR: "Période inconnue (jour, semaine, mois ou total).", EN: "Unknown period (day, week, month or total)."},
 	i18n.Entry{Code: "deadline.not_later", FR: "La nouvelle date limite doit suivre la date limite actuelle (%s).", EN: "The new deadline must come after the current one (%s)."},
 )
 
@@ -93,8 +97,10 @@ func (s *Service) actOnStatus(ctx context.Context, id uuid.UUID, b by, note stri
 }
 
 // Submit sends a draft, or an offer revised per the board's notes, to
-// validation. The content must be complete (CheckSubmission: every missing
-// or faulty field at once). The posting credit of the offer's profile is
+// validation. The content must be complete (CheckSubmission) and the group's
+// public profile too (logo, name, description, website, address, phone,
+// company description: fields "profile.…"), every missing or faulty field
+// reported at once. The posting credit of the offer's profile is
 // reserved, with the featured credit when the featured option is chosen;
 // without a credit nothing changes and the credit bank's error
 // (billing.ErrNoCredit) is returned. Validation is due 2 business days
@@ -102,8 +108,11 @@ func (s *Service) actOnStatus(ctx context.Context, id uuid.UUID, b by, note stri
 func (s *Service) Submit(ctx context.Context, a group.Actor, id uuid.UUID) (Offer, error) {
 	return s.actOnStatus(ctx, id, member(a), "", map[Status]Action{Draft: ActionSubmit, ToRevise: ActionResubmit},
 		func(ctx context.Context, o *Offer, _ Transition, now time.Time) error {
+			v := messages.Validator()
 			c, _, err := CheckSubmission(o.Content, s.rules, now)
-			if err != nil {
+			v.Merge("", err)
+			v.Merge("", s.members.CheckReadyToPost(ctx, o.GroupID))
+			if err := v.Err(); err != nil {
 				return err
 			}
 			o.Content = c

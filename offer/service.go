@@ -17,12 +17,17 @@ import (
 // not a row of the table: it has no "from" status.
 const ActionCreate Action = "create"
 
-// Members tells the offer service who a member is: group.Service provides
-// it.
+// Members tells the offer service who a member is and what a group shows
+// publicly: group.Service provides it.
 type Members interface {
 	// Switch returns the user's active membership in the group, or an
 	// error unwrapping to group.ErrForbidden.
 	Switch(ctx context.Context, userID, groupID uuid.UUID) (group.Actor, group.Membership, error)
+	// Group returns a group with its public profile.
+	Group(ctx context.Context, id uuid.UUID) (group.Group, error)
+	// CheckReadyToPost returns a *i18n.ValidationError naming what the
+	// group's public profile still lacks, or nil.
+	CheckReadyToPost(ctx context.Context, groupID uuid.UUID) error
 }
 
 // Credit is a kind of credit an offer uses.

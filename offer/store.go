@@ -14,6 +14,7 @@ import (
 type Store interface {
 	storage.Transactor
 	storage.Outbox
+	StatsStore
 
 	// CreateOffer stores a new offer.
 	CreateOffer(ctx context.Context, o *Offer) error

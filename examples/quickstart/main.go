@@ -1,8 +1,10 @@
-// Command quickstart runs a job board in memory and prints a walk-through of
-// its employer side: a company requested and approved, a group's public
-// profile, a join request, roles and the permission matrix, an invitation
-// sent twice and accepted, and the events waiting in the outbox for the
-// mailer.
+// Command quickstart runs a job board in memory and prints a walk-through:
+// a company requested and approved, a group's public profile, a join
+// request, roles and the permission matrix, an invitation sent twice and
+// accepted; then credits granted and the whole life of a job offer on a
+// moving clock (draft, submission, refusal, revision, approval with a
+// display date, publication, the 10-day warning, an extension, expiry,
+// archive, its history), and the events waiting in the outbox.
 //
 //	go run ./examples/quickstart
 package main
@@ -17,8 +19,11 @@ import (
 	_ "time/tzdata" // programs embed the zone data; the library only loads it
 
 	"github.com/babillard/babillard"
+	"github.com/babillard/babillard/billing"
+	"github.com/babillard/babillard/canada"
 	"github.com/babillard/babillard/group"
 	"github.com/babillard/babillard/i18n"
+	"github.com/babillard/babillard/offer"
 	"github.com/babillard/babillard/storage/memory"
 	"github.com/google/uuid"
 )
@@ -173,17 +178,176 @@ func run(ctx context.Context) error {
 		say("   %-7s active: %-5v roles: %v", u.FirstName, m.Active, m.Roles)
 	}
 
-	step("9. The outbox holds what the mailer must send, in order")
-	events, err := board.Store.ClaimEvents(ctx, "mailer", 100, time.Minute, clk.Now())
+	step("9. The board grants the group 5 Engineer postings and an extension")
+	for _, g := range []billing.GrantInput{
+		{GroupID: grp.ID, Product: billing.EngineerPosting, Quantity: 5, Note: "Forfait 5 offres"},
+		{GroupID: grp.ID, Product: billing.Extension, Quantity: 1},
+	} {
+		if _, err := board.Billing.Grant(ctx, moderator, g); err != nil {
+			return err
+		}
+	}
+	sayBalance(ctx, board, jeanActs, billing.EngineerPosting)
+
+	step("10. Jean drafts an offer; a draft may be incomplete, a submission may not")
+	offers := board.Offers
+	draft, _, err := offers.Create(ctx, jeanActs, offer.Content{Title: i18n.Text{FR: "Ingénieur·e en structures"}})
+	if err != nil {
+		return err
+	}
+	_, err = offers.Submit(ctx, jeanActs, draft.ID)
+	explain("   submitting the bare draft", err)
+	content := offer.Content{
+		Profile: offer.Engineer, Title: i18n.Text{FR: "Ingénieur·e en structures – Mont-Tremblant", EN: "Structural engineer"},
+		Description: i18n.Text{FR: `<h2>Raison d'être du poste</h2><p>Concevoir les structures de nos projets municipaux.</p>
+<h2>Principales tâches et responsabilités</h2><ul><li>Calculs et plans</li><li>Surveillance de chantier</li></ul>
+<h2>Qualifications requises</h2><p>Membre de l'OIQ. Écrivez à <a href="mailto:rh@genie-laurentides.example">rh@genie-laurentides.example</a>.</p>
+<script>alert("!")</script>`},
+		FunctionType: "design", EmploymentType: "permanent", PositionStatus: "full_time",
+		Domains: []string{"structural", "municipal"}, WorkArrangement: offer.Hybrid,
+		ApplicationDeadline: canada.Date{Year: 2027, Month: time.January, Day: 29},
+		Workplace:           offer.Workplace{Kind: offer.InPlaces, Places: []offer.Place{{Region: "15", City: "Mont-Tremblant"}}},
+		Apply:               offer.Apply{URL: "https://genie-laurentides.example/carrieres/structures"},
+		// Submitted on Tuesday November 24: the earliest display date is
+		// 3 business days later, Friday November 27.
+		DisplayDate: canada.Date{Year: 2026, Month: time.November, Day: 27},
+	}
+	o, report, err := offers.Edit(ctx, jeanActs, draft.ID, content)
+	if err != nil {
+		return err
+	}
+	for _, r := range report.FR.Removed {
+		say("   removed from the description: %s", r.Message().EN)
+	}
+
+	step("11. Submission reserves a credit; the board refuses it with changes, Jean revises and resubmits")
+	o, err = offers.Submit(ctx, jeanActs, o.ID)
+	if err != nil {
+		return err
+	}
+	say("   %s, validation due %s", status(o), o.ValidationDue.In(montreal).Format("Mon 2006-01-02 15:04"))
+	sayBalance(ctx, board, jeanActs, billing.EngineerPosting)
+	clk.Advance(5 * time.Hour)
+	if o, err = offers.Refuse(ctx, moderator, o.ID, "Précisez le salaire offert."); err != nil {
+		return err
+	}
+	say("   %s", status(o))
+	content.Salary = "85 000 $ à 100 000 $"
+	if o, _, err = offers.Edit(ctx, jeanActs, o.ID, content); err != nil {
+		return err
+	}
+	if o, err = offers.Submit(ctx, jeanActs, o.ID); err != nil {
+		return err
+	}
+	say("   %s", status(o))
+
+	step("12. Approved with a display date: scheduled, then published by the clock")
+	clk.Advance(20 * time.Hour)
+	if o, err = offers.Approve(ctx, moderator, o.ID); err != nil {
+		return err
+	}
+	say("   %s until %s", status(o), o.PublishAt.In(montreal).Format("2006-01-02 15:04"))
+	sayBalance(ctx, board, jeanActs, billing.EngineerPosting)
+	if err := advanceTo(ctx, offers, clk, time.Date(2026, time.November, 27, 0, 0, 0, 0, montreal)); err != nil {
+		return err
+	}
+	o, _ = offers.Get(ctx, jeanActs, o.ID)
+	say("   %s on %s, expires %s", status(o), o.PublishedAt.In(montreal).Format("2006-01-02"), o.ExpiresAt.In(montreal).Format("2006-01-02"))
+	_, _ = offers.Record(ctx, offer.Hit{OfferID: o.ID, Metric: offer.Views, At: clk.Now()},
+		offer.Hit{OfferID: o.ID, Metric: offer.Views, At: clk.Now()}, offer.Hit{OfferID: o.ID, Metric: offer.ApplyClicks, At: clk.Now()})
+
+	step("13. Twenty days later the 10-day warning goes out; Jean adds an extension")
+	if err := advanceTo(ctx, offers, clk, clk.Now().Add(20*24*time.Hour)); err != nil {
+		return err
+	}
+	if o, err = offers.Extend(ctx, jeanActs, o.ID); err != nil {
+		return err
+	}
+	say("   now expires %s (%d extension)", o.ExpiresAt.In(montreal).Format("2006-01-02"), o.Extensions)
+
+	step("14. The publication ends, Jean archives the offer")
+	if err := advanceTo(ctx, offers, clk, o.ExpiresAt); err != nil {
+		return err
+	}
+	o, _ = offers.Get(ctx, jeanActs, o.ID)
+	say("   %s", status(o))
+	if o, err = offers.Archive(ctx, jeanActs, o.ID); err != nil {
+		return err
+	}
+	say("   %s; actions left: %v", status(o), must(offers.Actions(ctx, jeanActs, o.ID)))
+
+	step("15. The offer's history")
+	history, err := offers.History(ctx, jeanActs, o.ID)
+	if err != nil {
+		return err
+	}
+	for _, h := range history {
+		who := "clock"
+		if h.Role == offer.Board {
+			who = "board"
+		} else if u, err := groups.User(ctx, h.By); err == nil {
+			who = u.FirstName
+		}
+		line := fmt.Sprintf("   %s  %-9s %-10s %s → %s", h.At.In(montreal).Format("2006-01-02 15:04"), who, h.Action, h.From, h.To)
+		if h.Note != "" {
+			line += "  « " + h.Note + " »"
+		}
+		say("%s", line)
+	}
+
+	step("16. The outbox holds what the mailer must send, in order")
+	events, err := board.Store.ClaimEvents(ctx, "mailer", 1000, time.Minute, clk.Now())
 	if err != nil {
 		return err
 	}
 	ids := make([]uuid.UUID, len(events))
+	counts := map[string]int{}
+	var order []string
 	for i, e := range events {
 		ids[i] = e.ID
-		say("   %s", e.Topic)
+		if counts[e.Topic] == 0 {
+			order = append(order, e.Topic)
+		}
+		counts[e.Topic]++
+	}
+	for _, topic := range order {
+		say("   %-34s x%d", topic, counts[topic])
 	}
 	return board.Store.AckEvents(ctx, "mailer", ids...)
+}
+
+// advanceTo moves the clock to t, running the board's time-driven work
+// (offers, then expiring credits) every hour, as a host's ticker would.
+func advanceTo(ctx context.Context, offers *offer.Service, clk *clock, t time.Time) error {
+	for clk.Now().Before(t) {
+		clk.Advance(min(time.Hour, t.Sub(clk.Now())))
+		if _, err := offers.Advance(ctx, clk.Now()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func status(o offer.Offer) string {
+	fr, en := o.Status.Name()
+	return fmt.Sprintf("%q is %s (%s)", o.Content.Title.FR, en, fr)
+}
+
+func sayBalance(ctx context.Context, board *babillard.Board, a group.Actor, p billing.Product) {
+	b, err := board.Billing.Balance(ctx, a, p)
+	if err != nil {
+		say("   balance: %v", err)
+		return
+	}
+	_, en := p.Name()
+	say("   %s: %d available, %d reserved, %d consumed", en, b.Available, b.Reserved, b.Consumed)
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
 }
 
 func step(title string) { fmt.Println("\n" + title) }

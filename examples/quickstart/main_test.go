@@ -39,6 +39,15 @@ func TestQuickstartRuns(t *testing.T) {
 		"Sophie joins with roles [finance_manager]",
 		"Marie tries to leave: refused [member.last_principal]",
 		"group.invitation.accepted",
+		"Job posting – Engineer profile: 4 available, 1 reserved, 0 consumed",
+		"is To revise (À réviser)",
+		"is Scheduled (Bientôt publiée) until 2026-11-27 00:00",
+		"is Published (En cours) on 2026-11-27, expires 2026-12-27",
+		"now expires 2027-01-03 (1 extension)",
+		"is Archived (Archivée); actions left: []",
+		"board     refuse     in_validation → to_revise  « Précisez le salaire offert. »",
+		"clock     expire     published → expired",
+		"offer.expiring",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)

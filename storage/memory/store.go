@@ -46,6 +46,9 @@ type Store struct {
 	// historySeq numbers appended history entries, to order those of the
 	// same time.
 	historySeq uint64
+	// hits is the log of offer.StatsStore; hitSeq numbers it.
+	hits   table[uint64, offer.Hit]
+	hitSeq uint64
 
 	// storage.Outbox (outbox.go)
 	events  table[uuid.UUID, eventRow]

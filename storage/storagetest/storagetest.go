@@ -1,8 +1,8 @@
 // Package storagetest is the storage conformance suite: Run proves that a
 // store implementation keeps every promise of the library's store contracts
-// (group.Store and billing.Store with storage.Transactor and storage.Outbox
-// today; each domain store joins as it is written), as testing/fstest.TestFS
-// proves an fs.FS.
+// (group.Store, billing.Store and offer.Store with storage.Transactor and
+// storage.Outbox today; each domain store joins as it is written), as
+// testing/fstest.TestFS proves an fs.FS.
 //
 // storage/memory and storage/postgres run it; so can a host's own store:
 //
@@ -53,6 +53,27 @@
 //   - A billing record whose Check fails is refused with
 //     billing.ErrInconsistent, and an error of a billing method inside a
 //     transaction leaves the transaction usable.
+//   - Offers are values: the store keeps deep copies, so changing an
+//     argument after a write, or a returned offer (its lists, its
+//     Revision), changes nothing stored. Content round-trips whole, zero
+//     dates (a draft's ApplicationDeadline) included; an empty Revision is
+//     not nil.
+//   - Offers lists newest first by CreatedAt then ID, both descending, or,
+//     with ByValidationDue, by ValidationDue (the zero time first) then
+//     ID ascending. A title matches when every word of the folded query
+//     (group.Fold: symbols separate words) occurs, as a substring, in the
+//     folded French and English titles. UpdateOffer checks the group as
+//     CreateOffer does, and CountOffers has no entry for statuses without
+//     offers.
+//   - DueOffers truncates now to the microsecond; a scheduled offer with a
+//     zero PublishAt, or a published one with a zero ExpiresAt, is due (the
+//     zero time has come, as for the offer machine's guards); the expiry
+//     warning is due when ExpiresAt - ExpiryWarningDays×24h has come. A
+//     limit of 0 or less returns nothing.
+//   - History lists by time, then in the order of appending; AppendHistory
+//     and AppendHits write all their entries or none (storage.ErrNotFound
+//     for an unknown offer). CountHits counts days in the location given,
+//     daylight-saving changes included.
 package storagetest
 
 import (
@@ -60,6 +81,7 @@ import (
 
 	"github.com/babillard/babillard/billing"
 	"github.com/babillard/babillard/group"
+	"github.com/babillard/babillard/offer"
 )
 
 // Store is what the suite tests: every store contract of the library. It
@@ -68,6 +90,7 @@ import (
 type Store interface {
 	group.Store
 	billing.Store
+	offer.Store
 }
 
 // Option adapts the suite to a store's legitimate differences.
@@ -120,4 +143,11 @@ func Run(t *testing.T, newStore func(t *testing.T) Store, opts ...Option) {
 	t.Run("CreditReservation", su.testCreditReservation)
 	t.Run("LedgerEntries", su.testLedgerEntries)
 	t.Run("CreditAtomic", su.testCreditAtomic)
+	t.Run("Offer", su.testOffer)
+	t.Run("Offers", su.testOffers)
+	t.Run("CountOffers", su.testCountOffers)
+	t.Run("DueOffers", su.testDueOffers)
+	t.Run("OfferHistory", su.testOfferHistory)
+	t.Run("OfferHits", su.testOfferHits)
+	t.Run("OfferAtomic", su.testOfferAtomic)
 }

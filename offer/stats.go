@@ -1,0 +1,224 @@
+package offer
+
+import (
+	"context"
+	"encoding/csv"
+	"io"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/babillard/babillard/canada"
+	"github.com/babillard/babillard/group"
+	"github.com/babillard/babillard/i18n"
+	"github.com/google/uuid"
+)
+
+// Metric is what the board counts about a published offer.
+type Metric string
+
+// The three metrics of the performance dashboard.
+const (
+	// Views counts the times the offer was seen.
+	Views Metric = "view"
+	// ApplyClicks counts the clicks on the offer's Apply button
+	// (applications sent from other sites are not counted).
+	ApplyClicks Metric = "apply_click"
+	// Shares counts the times the offer was shared.
+	Shares Metric = "share"
+)
+
+// Hit is one counted event: a view, an Apply click or a share of an offer.
+type Hit struct {
+	OfferID uuid.UUID `json:"offer_id"`
+	Metric  Metric    `json:"metric"`
+	At      time.Time `json:"at"`
+}
+
+// DailyCount is how many hits of a metric an offer had one day (in the
+// board's time zone).
+type DailyCount struct {
+	OfferID uuid.UUID   `json:"offer_id"`
+	Day     canada.Date `json:"day"`
+	Metric  Metric      `json:"metric"`
+	Count   int64       `json:"count"`
+}
+
+// StatsStore is the persistence of performance data: an append-only log of
+// hits, counted per day.
+type StatsStore interface {
+	// AppendHits records hits, all or none; their offers must exist.
+	AppendHits(ctx context.Context, hits ...Hit) error
+	// CountHits returns, for the given offers, the hits between from
+	// (inclusive) and to (exclusive) counted per offer, day in loc and
+	// metric, ordered by offer ID, day and metric; days without hits are
+	// absent.
+	CountHits(ctx context.Context, offerIDs []uuid.UUID, from, to time.Time, loc *time.Location) ([]DailyCount, error)
+}
+
+// Record stores hits in one write: a portal buffers its page views, Apply
+// clicks and shares and records them in batches. Hits of unknown metrics are
+// refused; hits of offers that are not published at the hit's time are
+// dropped (an archived offer has no performance data), and Record reports
+// how many it kept.
+func (s *Service) Record(ctx context.Context, hits ...Hit) (int, error) {
+	v := messages.Validator()
+	for i, h := range hits {
+		if h.Metric != Views && h.Metric != ApplyClicks && h.Metric != Shares {
+			v.Add("hits["+strconv.Itoa(i)+"].metric", "metric.unknown")
+		}
+	}
+	if err := v.Err(); err != nil {
+		return 0, err
+	}
+	kept := make([]Hit, 0, len(hits))
+	status := map[uuid.UUID]bool{}
+	for _, h := range hits {
+		live, seen := status[h.OfferID]
+		if !seen {
+			o, err := s.store.Offer(ctx, h.OfferID)
+			live = err == nil && o.Status == Published
+			status[h.OfferID] = live
+		}
+		if live {
+			h.At = h.At.UTC().Truncate(time.Microsecond)
+			kept = append(kept, h)
+		}
+	}
+	if len(kept) == 0 {
+		return 0, nil
+	}
+	return len(kept), s.store.AppendHits(ctx, kept...)
+}
+
+// Period is how performance rows are grouped.
+type Period string
+
+// The periods of the performance dashboard.
+const (
+	ByDay   Period = "day"
+	ByWeek  Period = "week"  // weeks start on Monday
+	ByMonth Period = "month" // calendar months
+	Total   Period = "total" // the whole range in one row per offer
+)
+
+// StatsQuery selects performance data: offers of the actor's group (all
+// non-archived ones when OfferIDs is empty), between two days of the
+// board's time zone (From and To inclusive), grouped by Period.
+type StatsQuery struct {
+	OfferIDs []uuid.UUID
+	From, To canada.Date
+	Period   Period
+}
+
+// StatsRow is one line of the performance table.
+type StatsRow struct {
+	OfferID uuid.UUID   `json:"offer_id"`
+	Title   i18n.Text   `json:"title"`
+	Start   canada.Date `json:"start"`
+	Views   int64       `json:"views"`
+	Clicks  int64       `json:"apply_clicks"`
+	Shares  int64       `json:"shares"`
+}
+
+// Stats returns the performance table of the actor's group: views, Apply
+// clicks and shares per offer and period. Archived offers have none. It
+// needs group.ViewDashboard.
+func (s *Service) Stats(ctx context.Context, a group.Actor, q StatsQuery) ([]StatsRow, error) {
+	v := messages.Validator()
+	v.Check(!q.From.Valid(), "from", "date.invalid")
+	v.Check(!q.To.Valid() || q.To.Before(q.From), "to", "date.invalid")
+	switch q.Period {
+	case ByDay, ByWeek, ByMonth, Total:
+	default:
+		v.Add("period", "period.unknown")
+	}
+	if err := v.Err(); err != nil {
+		return nil, err
+	}
+	if err := s.canView(ctx, a); err != nil {
+		return nil, err
+	}
+	offers, err := s.store.Offers(ctx, Query{GroupID: a.GroupID, Limit: 1 << 20})
+	if err != nil {
+		return nil, err
+	}
+	titles := map[uuid.UUID]i18n.Text{}
+	var ids []uuid.UUID
+	for _, o := range offers {
+		if len(q.OfferIDs) == 0 || slices.Contains(q.OfferIDs, o.ID) {
+			titles[o.ID] = o.Content.Title
+			ids = append(ids, o.ID)
+		}
+	}
+	for _, id := range q.OfferIDs {
+		if _, ok := titles[id]; !ok {
+			return nil, messages.Error(ErrForbidden, "stats.unavailable")
+		}
+	}
+	if len(ids) == 0 {
+		return []StatsRow{}, nil
+	}
+	loc := s.rules.Location
+	counts, err := s.store.CountHits(ctx, ids, q.From.In(loc), q.To.AddDays(1).In(loc), loc)
+	if err != nil {
+		return nil, err
+	}
+	var rows []StatsRow
+	index := map[[2]any]int{}
+	for _, c := range counts {
+		start := periodStart(c.Day, q)
+		key := [2]any{c.OfferID, start}
+		i, ok := index[key]
+		if !ok {
+			i = len(rows)
+			index[key] = i
+			rows = append(rows, StatsRow{OfferID: c.OfferID, Title: titles[c.OfferID], Start: start})
+		}
+		switch c.Metric {
+		case Views:
+			rows[i].Views += c.Count
+		case ApplyClicks:
+			rows[i].Clicks += c.Count
+		case Shares:
+			rows[i].Shares += c.Count
+		}
+	}
+	return rows, nil
+}
+
+// periodStart returns the first day of d's period.
+func periodStart(d canada.Date, q StatsQuery) canada.Date {
+	switch q.Period {
+	case ByWeek:
+		return d.AddDays(-((int(d.Weekday()) + 6) % 7))
+	case ByMonth:
+		return canada.Date{Year: d.Year, Month: d.Month, Day: 1}
+	case Total:
+		return q.From
+	}
+	return d
+}
+
+// WriteStatsCSV writes rows as CSV with headers in lang: offer ID, title
+// (in lang, French when no English), period start, views, Apply clicks,
+// shares.
+func WriteStatsCSV(w io.Writer, rows []StatsRow, lang i18n.Lang) error {
+	header := []string{"offre", "titre", "début de la période", "vues", "clics sur Postuler", "partages"}
+	if lang == i18n.English {
+		header = []string{"offer", "title", "period start", "views", "apply clicks", "shares"}
+	}
+	cw := csv.NewWriter(w)
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	for _, r := range rows {
+		rec := []string{r.OfferID.String(), r.Title.In(lang), r.Start.String(),
+			strconv.FormatInt(r.Views, 10), strconv.FormatInt(r.Clicks, 10), strconv.FormatInt(r.Shares, 10)}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
