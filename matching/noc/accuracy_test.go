@@ -1,0 +1,532 @@
+package noc
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+type evalQuery struct {
+	title string
+	lang  Lang // the language given to the coder
+	truth Lang // the title's language
+	code  string
+}
+
+func asIs(ex []Example) []evalQuery {
+	out := make([]evalQuery, len(ex))
+	for i, e := range ex {
+		out[i] = evalQuery{title: e.Title, lang: e.Lang, truth: e.Lang, code: e.Code}
+	}
+	return out
+}
+
+func postingStyled(ex []Example, seed uint64) []evalQuery {
+	rng := rand.New(rand.NewPCG(seed, 2))
+	out := make([]evalQuery, len(ex))
+	for i, e := range ex {
+		out[i] = evalQuery{title: postingStyle(e, rng), lang: e.Lang, truth: e.Lang, code: e.Code}
+	}
+	return out
+}
+
+func withLang(qs []evalQuery, l Lang) []evalQuery {
+	out := slices.Clone(qs)
+	for i := range out {
+		out[i].lang = l
+	}
+	return out
+}
+
+type outcome struct {
+	rank int // 1-based rank of the right code among the candidates, 0 if absent
+	conf float64
+	cand []Candidate
+	lang Lang
+}
+
+func runCoder(c *Coder, qs []evalQuery) []outcome {
+	out := make([]outcome, len(qs))
+	for i, q := range qs {
+		r := c.Code(q.title, q.lang)
+		out[i] = outcome{cand: r.Candidates, lang: r.Lang}
+		for k, cd := range r.Candidates {
+			if cd.UnitGroup.Code == q.code {
+				out[i].rank = k + 1
+				break
+			}
+		}
+		if len(r.Candidates) > 0 {
+			out[i].conf = r.Candidates[0].Confidence
+		}
+	}
+	return out
+}
+
+type metrics struct {
+	n, top1, top5        int
+	accepted, acceptedOK int
+	langOK               int
+}
+
+func (m metrics) pct(k int) float64 { return 100 * float64(k) / float64(max(1, m.n)) }
+
+func measure(qs []evalQuery, outs []outcome, threshold float64, lang Lang) metrics {
+	var m metrics
+	for i, q := range qs {
+		if lang != Auto && q.truth != lang {
+			continue
+		}
+		o := outs[i]
+		m.n++
+		if o.rank == 1 {
+			m.top1++
+		}
+		if o.rank >= 1 && o.rank <= 5 {
+			m.top5++
+		}
+		if len(o.cand) > 0 && o.conf >= threshold {
+			m.accepted++
+			if o.rank == 1 {
+				m.acceptedOK++
+			}
+		}
+		if o.lang == q.truth {
+			m.langOK++
+		}
+	}
+	return m
+}
+
+// TestAccuracyReport splits the official example titles (10 % of each unit group × language held
+// out, seeded), builds the coder and the trigram baseline on the rest only, and prints top-1 /
+// top-5 accuracy per language on the held-out titles as they are and written as in postings, with
+// the precision and the acceptance of the default threshold. It fails if the figures regress.
+//
+//	go test ./matching/noc -run TestAccuracyReport -v
+func TestAccuracyReport(t *testing.T) {
+	if raceEnabled {
+		t.Skip("a measurement, single-threaded: run it without -race")
+	}
+	start := time.Now()
+	ex, err := officialExamples()
+	require.NoError(t, err)
+	sp := makeSplit(ex)
+	trainAll := append(slices.Clone(sp.train), sp.calib...)
+	c, err := newCoder(trainAll, learningParams()) // the dictionary too is learned from trainAll only
+	require.NoError(t, err)
+	base := newTrigramBaseline(trainAll)
+
+	// The held-out titles must not be in the index.
+	inIndex := map[string]bool{}
+	for _, e := range trainAll {
+		inIndex[e.Code+e.Lang.String()+e.Title] = true
+	}
+	for _, e := range sp.test {
+		require.False(t, inIndex[e.Code+e.Lang.String()+e.Title], "held-out title in the index: %v", e)
+	}
+
+	asis := asIs(sp.test)
+	post := postingStyled(sp.test, variantSeed)
+	sets := []struct {
+		name string
+		qs   []evalQuery
+		base []evalQuery // the baseline ignores the language
+	}{
+		{"held-out, as is", asis, asis},
+		{"held-out, posting-style", post, post},
+		{"posting-style, language guessed", withLang(post, Auto), post},
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "index: %d example titles; held out: %d (EN %d, FR %d); threshold %.2f\n\n",
+		len(trainAll), len(sp.test), count(sp.test, EN), count(sp.test, FR), DefaultThreshold)
+	fmt.Fprintf(&b, "| set | lang | n | top-1 | top-5 | baseline top-1 | baseline top-5 | accepted | precision |\n")
+	fmt.Fprintf(&b, "|---|---|---:|---:|---:|---:|---:|---:|---:|\n")
+	results := map[string]metrics{}
+	baseOuts := map[*evalQuery]int{}
+	var postOuts []outcome
+	for _, s := range sets {
+		outs := runCoder(c, s.qs)
+		if s.name == "held-out, posting-style" {
+			postOuts = outs
+		}
+		if _, done := baseOuts[&s.base[0]]; !done {
+			for i := range s.base {
+				codes := base.code(s.base[i].title, 5)
+				baseOuts[&s.base[i]] = slices.Index(codes, s.base[i].code) + 1
+			}
+		}
+		for _, l := range []Lang{EN, FR, Auto} {
+			m := measure(s.qs, outs, DefaultThreshold, l)
+			var bm metrics
+			for i, q := range s.base {
+				if l != Auto && q.truth != l {
+					continue
+				}
+				bm.n++
+				switch rank := baseOuts[&s.base[i]]; {
+				case rank == 1:
+					bm.top1++
+					bm.top5++
+				case rank > 1:
+					bm.top5++
+				}
+			}
+			ln := l.String()
+			if l == Auto {
+				ln = "all"
+			}
+			results[s.name+"/"+ln] = m
+			results["baseline "+s.name+"/"+ln] = bm
+			fmt.Fprintf(&b, "| %s | %s | %d | %.1f %% | %.1f %% | %.1f %% | %.1f %% | %.1f %% | %.1f %% |\n",
+				s.name, ln, m.n, m.pct(m.top1), m.pct(m.top5), bm.pct(bm.top1), bm.pct(bm.top5),
+				m.pct(m.accepted), 100*float64(m.acceptedOK)/float64(max(1, m.accepted)))
+		}
+	}
+	lg := results["posting-style, language guessed/all"]
+	fmt.Fprintf(&b, "\nlanguage guessed right on the posting-style titles: %.1f %%\n", lg.pct(lg.langOK))
+
+	// Reliability of the confidence of the first candidate (posting-style titles).
+	fmt.Fprintf(&b, "\n| confidence of the first candidate | titles | mean confidence | right |\n|---|---:|---:|---:|\n")
+	bins := []float64{0, 0.3, 0.5, 0.7, 0.85, 0.95, 1.0001}
+	for k := 0; k+1 < len(bins); k++ {
+		var n, right int
+		var sum float64
+		for _, o := range postOuts {
+			if len(o.cand) > 0 && o.conf >= bins[k] && o.conf < bins[k+1] {
+				n++
+				sum += o.conf
+				if o.rank == 1 {
+					right++
+				}
+			}
+		}
+		fmt.Fprintf(&b, "| %.2f – %.2f | %d | %.3f | %.3f |\n", bins[k], min(bins[k+1], 1), n,
+			sum/float64(max(n, 1)), float64(right)/float64(max(n, 1)))
+	}
+	// Other thresholds (posting-style titles, language given).
+	fmt.Fprintf(&b, "\n| threshold | accepted | precision of the accepted |\n|---:|---:|---:|\n")
+	for _, th := range []float64{0.5, 0.7, 0.8, 0.82, DefaultThreshold, 0.9, 0.95} {
+		m := measure(post, postOuts, th, Auto)
+		fmt.Fprintf(&b, "| %.2f | %.1f %% | %.1f %% |\n", th, m.pct(m.accepted), 100*float64(m.acceptedOK)/float64(max(1, m.accepted)))
+	}
+	fmt.Fprintf(&b, "\n(report computed in %v)\n", time.Since(start).Round(100*time.Millisecond))
+	t.Log("\n" + b.String())
+	if path := os.Getenv("NOC_REPORT"); path != "" {
+		require.NoError(t, os.WriteFile(path, []byte(b.String()), 0o644))
+	}
+
+	// Regression floors: the levels reached when this test was written, less half a point or so.
+	// The goals of the issue are top-1 ≥ 80 % as is and ≥ 75 % posting-style (reached: 80.1 %
+	// and 80.1 %, French 79.7 %), top-5 ≥ 95 % (reached: 94.5 %), precision ≥ 95 % (reached:
+	// 95.0 %) while accepting ≥ 60 % (reached: 58 %); see PERFORMANCE.md.
+	floor := map[string][2]float64{ // top-1, top-5
+		"held-out, as is/en":         {80.0, 94.3},
+		"held-out, as is/fr":         {79.2, 93.8},
+		"held-out, posting-style/en": {80.0, 94.3},
+		"held-out, posting-style/fr": {79.2, 93.8},
+	}
+	for k, f := range floor {
+		m := results[k]
+		assert.GreaterOrEqual(t, m.pct(m.top1), f[0], "top-1 %s", k)
+		assert.GreaterOrEqual(t, m.pct(m.top5), f[1], "top-5 %s", k)
+		bm := results["baseline "+k]
+		assert.GreaterOrEqual(t, m.pct(m.top1)-bm.pct(bm.top1), 10.0, "top-1 over the baseline, %s", k)
+	}
+	for _, k := range []string{"held-out, as is/all", "held-out, posting-style/all", "posting-style, language guessed/all"} {
+		m := results[k]
+		assert.GreaterOrEqual(t, 100*float64(m.acceptedOK)/float64(max(1, m.accepted)), 94.5, "precision %s", k)
+		assert.GreaterOrEqual(t, m.pct(m.accepted), 56.5, "acceptance %s", k)
+	}
+	assert.GreaterOrEqual(t, lg.pct(lg.langOK), 96.0, "language guess")
+}
+
+func count(ex []Example, l Lang) int {
+	n := 0
+	for _, e := range ex {
+		if e.Lang == l {
+			n++
+		}
+	}
+	return n
+}
+
+// rankSample is the features of the unit groups scored for one title, and the right one.
+type rankSample struct {
+	truth int32
+	ugs   []int32
+	feats [][nFeat]float32
+}
+
+// collectRankSamples codes the queries with c and records the features of every unit group
+// scored.
+func collectRankSamples(c *Coder, qs []evalQuery) []rankSample {
+	sc := c.newScratch()
+	var out []rankSample
+	for _, q := range qs {
+		var s rankSample
+		s.truth = c.tax.ugOrdinal[q.code]
+		sc.dump = func(u int32, f *[nFeat]float32) {
+			s.ugs = append(s.ugs, u)
+			s.feats = append(s.feats, *f)
+		}
+		r := Result{Lang: q.lang}
+		c.rank(sc, q.title, &r)
+		out = append(out, s)
+	}
+	return out
+}
+
+// fitRanker fits the weights of a conditional logit model over all unit groups (those not scored
+// have only their prior) by Newton's method with a small ridge penalty.
+func fitRanker(samples []rankSample, prior []float32, w [nFeat]float64) [nFeat]float64 {
+	const n = nFeat
+	nUG := len(prior)
+	for it := 0; it < 30; it++ {
+		var g [n]float64
+		var h [n][n]float64
+		seen := make([]bool, nUG)
+		for _, s := range samples {
+			// Scores and probabilities over all unit groups.
+			var ex [n]float64 // E[f]
+			var exx [n][n]float64
+			var z, maxS float64 = 0, math.Inf(-1)
+			scores := make([]float64, len(s.ugs))
+			for k, f := range s.feats {
+				var sc float64
+				for i := 0; i < n; i++ {
+					sc += w[i] * float64(f[i])
+				}
+				scores[k] = sc
+				maxS = max(maxS, sc)
+			}
+			for _, u := range s.ugs {
+				seen[u] = true
+			}
+			for u := 0; u < nUG; u++ {
+				if !seen[u] {
+					maxS = max(maxS, w[fPrior]*float64(prior[u]))
+				}
+			}
+			add := func(f *[n]float64, e float64) {
+				z += e
+				for i := 0; i < n; i++ {
+					if f[i] == 0 {
+						continue
+					}
+					ex[i] += e * f[i]
+					for j := 0; j < n; j++ {
+						exx[i][j] += e * f[i] * f[j]
+					}
+				}
+			}
+			var truthF [n]float64
+			found := false
+			for k, f := range s.feats {
+				var fv [n]float64
+				for i := range fv {
+					fv[i] = float64(f[i])
+				}
+				add(&fv, math.Exp(scores[k]-maxS))
+				if s.ugs[k] == s.truth {
+					truthF, found = fv, true
+				}
+			}
+			for u := 0; u < nUG; u++ {
+				if seen[u] {
+					seen[u] = false
+					continue
+				}
+				var fv [n]float64
+				fv[fPrior] = float64(prior[u])
+				add(&fv, math.Exp(w[fPrior]*float64(prior[u])-maxS))
+				if int32(u) == s.truth {
+					truthF, found = fv, true
+				}
+			}
+			_ = found
+			for i := 0; i < n; i++ {
+				ex[i] /= z
+			}
+			for i := 0; i < n; i++ {
+				g[i] += truthF[i] - ex[i]
+				for j := 0; j < n; j++ {
+					h[i][j] += exx[i][j]/z - ex[i]*ex[j]
+				}
+			}
+		}
+		const ridge = 1.0
+		for i := 0; i < n; i++ {
+			g[i] -= ridge * w[i]
+			h[i][i] += ridge
+		}
+		d := solveN(h, g)
+		step := 0.0
+		for i := range w {
+			w[i] += d[i]
+			step += math.Abs(d[i])
+		}
+		if step < 1e-6 {
+			break
+		}
+	}
+	return w
+}
+
+// solveN solves m·x = v by Gaussian elimination with partial pivoting.
+func solveN(m [nFeat][nFeat]float64, v [nFeat]float64) [nFeat]float64 {
+	const n = nFeat
+	var a [n][n + 1]float64
+	for i := 0; i < n; i++ {
+		for j := 0; j < n; j++ {
+			a[i][j] = m[i][j]
+		}
+		a[i][n] = v[i]
+	}
+	for col := 0; col < n; col++ {
+		p := col
+		for r := col + 1; r < n; r++ {
+			if math.Abs(a[r][col]) > math.Abs(a[p][col]) {
+				p = r
+			}
+		}
+		a[col], a[p] = a[p], a[col]
+		if a[col][col] == 0 {
+			continue
+		}
+		for r := 0; r < n; r++ {
+			if r != col {
+				f := a[r][col] / a[col][col]
+				for k := col; k <= n; k++ {
+					a[r][k] -= f * a[col][k]
+				}
+			}
+		}
+	}
+	var x [n]float64
+	for i := 0; i < n; i++ {
+		if a[i][i] != 0 {
+			x[i] = a[i][n] / a[i][i]
+		}
+	}
+	return x
+}
+
+// TestFitRanker fits the ranking weights and the confidence calibration on the calibration split
+// (index built on the training split only; the test split is never used) and prints them, to
+// paste into coder.go and search.go. Run with NOC_FIT=1.
+func TestFitRanker(t *testing.T) {
+	if os.Getenv("NOC_FIT") == "" {
+		t.Skip("set NOC_FIT=1 to fit the ranking weights and the calibration")
+	}
+	ex, err := officialExamples()
+	require.NoError(t, err)
+	sp := makeSplit(ex)
+	c, err := newCoder(sp.train, learningParams())
+	require.NoError(t, err)
+	qs := append(asIs(sp.calib), postingStyled(sp.calib, variantSeed+1)...)
+	samples := collectRankSamples(c, qs)
+	var w0 [nFeat]float64
+	for i, v := range c.w {
+		w0[i] = float64(v)
+	}
+	w := fitRanker(samples, c.prior, w0)
+	var b strings.Builder
+	b.WriteString("rankWeights: [nFeat]float32{\n\t")
+	names := []string{"fSame", "fTrans", "fSecond", "fBM25Same", "fBM25Other", "fCentSame", "fCentOther", "fHead", "fPrior", "fHeadUG", "fHeadUGOther", "fTrans2", "fCount", "fExact", "fTransRev"}
+	for i, v := range w {
+		fmt.Fprintf(&b, "%s: %.4f, ", names[i], v)
+	}
+	b.WriteString("\n}\n")
+	// Calibration of the confidence: logistic regression on calibFeatures of every candidate.
+	p := learningParams()
+	for i := range p.w {
+		p.w[i] = float32(w[i])
+	}
+	c2, err := newCoder(sp.train, p)
+	require.NoError(t, err)
+	var zs [][nCal]float64
+	var ys []float64
+	var top []int // indexes in zs of the first candidates
+	sc := c2.newScratch()
+	for _, q := range qs {
+		r := Result{Lang: q.lang}
+		n := c2.rank(sc, q.title, &r)
+		for i := 0; i < n; i++ {
+			y := 0.0
+			if c2.tax.classes[c2.tax.unitGroups[sc.top[i].ug]].Code == q.code {
+				y = 1
+			}
+			if i == 0 {
+				top = append(top, len(zs))
+			}
+			zs = append(zs, calibFeatures(sc, i))
+			ys = append(ys, y)
+		}
+	}
+	cw := fitLogisticN(zs, ys)
+	fmt.Fprintf(&b, "calWeights: [nCal]float64{")
+	for _, v := range cw {
+		fmt.Fprintf(&b, "%.4f, ", v)
+	}
+	b.WriteString("}\n")
+	// Precision and acceptance of thresholds on the calibration titles.
+	for _, th := range []float64{0.3, 0.5, 0.7, 0.75, 0.78, 0.8, 0.81, 0.82, 0.83, 0.84, 0.85, 0.9, 0.95} {
+		acc, ok := 0, 0
+		for _, k := range top {
+			var s float64
+			for j := range cw {
+				s += cw[j] * zs[k][j]
+			}
+			if 1/(1+math.Exp(-s)) >= th {
+				acc++
+				if ys[k] == 1 {
+					ok++
+				}
+			}
+		}
+		fmt.Fprintf(&b, "threshold %.2f: accepts %.1f %%, precision %.2f %%\n", th, 100*float64(acc)/float64(len(top)), 100*float64(ok)/float64(max(acc, 1)))
+	}
+	t.Log("\n" + b.String())
+}
+
+// fitLogisticN fits a logistic regression by Newton's method (small ridge penalty).
+func fitLogisticN(xs [][nCal]float64, ys []float64) [nCal]float64 {
+	var w [nFeat]float64
+	for it := 0; it < 50; it++ {
+		var g [nFeat]float64
+		var h [nFeat][nFeat]float64
+		for i, x := range xs {
+			var z float64
+			for a := 0; a < nCal; a++ {
+				z += w[a] * x[a]
+			}
+			p := 1 / (1 + math.Exp(-z))
+			for a := 0; a < nCal; a++ {
+				g[a] += (ys[i] - p) * x[a]
+				for b := 0; b < nCal; b++ {
+					h[a][b] += p * (1 - p) * x[a] * x[b]
+				}
+			}
+		}
+		for a := 0; a < nFeat; a++ {
+			g[a] -= 1e-3 * w[a]
+			h[a][a] += 1e-3
+		}
+		d := solveN(h, g)
+		for a := range w {
+			w[a] += d[a]
+		}
+	}
+	var out [nCal]float64
+	copy(out[:], w[:nCal])
+	return out
+}

@@ -1,0 +1,228 @@
+package noc
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// postingTitles are job titles as employers write them, with the unit group a person would
+// choose.
+var postingTitles = []struct {
+	title string
+	code  string
+}{
+	{"Ingénieure civile - Montréal (Hybride)", "21300"},
+	{"Senior Civil Engineer, P.Eng.", "21300"},
+	{"Ingénieur(e) mécanique junior – Laval", "21301"},
+	{"INGENIEUR MECANIQUE JR", "21301"},
+	{"Technicien(ne) en génie civil – Laval", "22300"},
+	{"Senior Software Engineer (Remote)", "21231"},
+	{"Développeur·se web full stack", "21234"},
+	{"Data scientist", "21211"},
+	{"Registered Nurse (RN) - Remote", "31301"},
+	{"Infirmière auxiliaire", "32101"},
+	{"Préposé(e) aux bénéficiaires - temps partiel", "33102"},
+	{"Camionneur classe 1", "73300"},
+	{"Class 1 truck driver", "73300"},
+	{"Commis comptable", "14200"},
+	{"Comptable CPA", "11100"},
+	{"Adjointe administrative", "13110"},
+	{"Mécanicien automobile", "72410"},
+	{"Caissière", "65100"},
+	{"Cuisinier", "63200"},
+	{"Soudeur", "72106"},
+	{"Enseignant au primaire", "41221"},
+	{"Magasinier", "14401"},
+	{"Plombier", "72300"},
+	{"Opérateur de chariot élévateur", "75101"},
+	{"Conseiller en sécurité financière", "11102"},
+	{"School principal", "40021"},
+	{"Electrician apprentice", "72200"},
+	{"Chauffeur-livreur", "75201"},
+}
+
+func TestCodePostingTitles(t *testing.T) {
+	c := Default()
+	for _, p := range postingTitles {
+		for _, lang := range []Lang{Auto, FR, EN} {
+			r := c.Code(p.title, lang)
+			require.NotEmpty(t, r.Candidates, p.title)
+			if lang == Auto {
+				assert.Equal(t, p.code, r.Candidates[0].UnitGroup.Code, "%s → %v", p.title, r.Candidates[0])
+			}
+			var codes []string
+			for _, cd := range r.Candidates {
+				codes = append(codes, cd.UnitGroup.Code)
+			}
+			assert.Contains(t, codes, p.code, "%s (%v)", p.title, lang)
+		}
+	}
+}
+
+func TestCodeResult(t *testing.T) {
+	r := Code("Ingénieure civile - Montréal (Hybride)", Auto)
+	assert.Equal(t, FR, r.Lang)
+	assert.True(t, r.Guessed)
+	require.Len(t, r.Candidates, MaxCandidates)
+	top, ok := r.Top()
+	require.True(t, ok)
+	assert.Equal(t, "21300", top.UnitGroup.Code)
+	assert.Equal(t, "Ingénieur civil/ingénieure civile", top.Example)
+	assert.Equal(t, FR, top.ExampleLang)
+	assert.Greater(t, top.Confidence, DefaultThreshold)
+	acc, ok := r.Accept(DefaultThreshold)
+	assert.True(t, ok)
+	assert.Equal(t, top, acc)
+	assert.False(t, r.NeedsReview(DefaultThreshold))
+	_, ok = r.Accept(1.01)
+	assert.False(t, ok)
+	assert.True(t, r.NeedsReview(1.01))
+	var sum float64
+	for i, cd := range r.Candidates {
+		assert.Equal(t, LevelUnitGroup, cd.UnitGroup.Level)
+		assert.GreaterOrEqual(t, cd.Confidence, 0.0)
+		assert.LessOrEqual(t, cd.Confidence, 1.0)
+		if i > 0 {
+			assert.LessOrEqual(t, cd.Confidence, r.Candidates[i-1].Confidence)
+			assert.LessOrEqual(t, cd.Score, r.Candidates[i-1].Score)
+		}
+		sum += cd.Confidence
+	}
+	assert.LessOrEqual(t, sum, 1.0+1e-9)
+
+	r = Code("Civil engineer", Auto)
+	assert.Equal(t, EN, r.Lang)
+	assert.Equal(t, "Civil engineer", r.Candidates[0].Example)
+	r = Code("Civil engineer", FR) // the language given is kept
+	assert.Equal(t, FR, r.Lang)
+	assert.False(t, r.Guessed)
+	assert.Equal(t, "21300", r.Candidates[0].UnitGroup.Code)
+}
+
+func TestCodeNothing(t *testing.T) {
+	for _, s := range []string{"", "   ", "xyzzy qwrtp", "- ( ) / ·", "Montréal (Hybride)", "12345"} {
+		r := Code(s, Auto)
+		if len(r.Candidates) == 0 {
+			_, ok := r.Top()
+			assert.False(t, ok)
+			assert.True(t, r.NeedsReview(0), s)
+			continue
+		}
+		assert.True(t, r.NeedsReview(DefaultThreshold), "%q: %v", s, r.Candidates[0])
+	}
+}
+
+func TestCodeLongInput(t *testing.T) {
+	s := strings.Repeat("Ingénieur civil senior Montréal ", 10000)
+	start := time.Now()
+	r := Code(s, Auto)
+	assert.Less(t, time.Since(start), time.Second)
+	require.NotEmpty(t, r.Candidates)
+	assert.Equal(t, "21300", r.Candidates[0].UnitGroup.Code)
+}
+
+func TestCodeAllocations(t *testing.T) {
+	if raceEnabled {
+		t.Skip("under the race detector, sync.Pool drops items on purpose")
+	}
+	c := Default()
+	c.Code("warm up", FR)
+	for _, p := range postingTitles {
+		allocs := testing.AllocsPerRun(20, func() { c.Code(p.title, Auto) })
+		assert.LessOrEqual(t, allocs, 1.0, p.title)
+	}
+}
+
+func TestCodeConcurrent(t *testing.T) {
+	c := Default()
+	want := make([]Result, len(postingTitles))
+	for i, p := range postingTitles {
+		want[i] = c.Code(p.title, Auto)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 64)
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := 0; k < 20; k++ {
+				for i, p := range postingTitles {
+					if got := c.Code(p.title, Auto); fmt.Sprint(got) != fmt.Sprint(want[i]) {
+						errs <- p.title
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Errorf("concurrent result differs for %q", e)
+	}
+}
+
+func TestNewCoder(t *testing.T) {
+	ex := append(Examples(),
+		Example{Code: "21222", Lang: FR, Title: "Maître de mêlée agile"},
+		Example{Code: "21222", Lang: EN, Title: "Scrum master"})
+	c, err := NewCoder(ex)
+	require.NoError(t, err)
+	r := c.Code("Senior Scrum Master - Montréal", Auto)
+	require.NotEmpty(t, r.Candidates)
+	assert.Equal(t, "21222", r.Candidates[0].UnitGroup.Code)
+	assert.Equal(t, "Scrum master", r.Candidates[0].Example)
+	assert.True(t, Code("Scrum master", EN).NeedsReview(DefaultThreshold), "the default coder does not know it")
+
+	_, err = NewCoder([]Example{{Code: "2131", Lang: EN, Title: "Civil engineer"}})
+	assert.Error(t, err)
+	_, err = NewCoder([]Example{{Code: "21300", Lang: Auto, Title: "Civil engineer"}})
+	assert.Error(t, err)
+
+	small, err := NewCoder([]Example{{Code: "21300", Lang: EN, Title: "Civil engineer"}, {Code: "63200", Lang: FR, Title: "Cuisinier/cuisinière"}})
+	require.NoError(t, err)
+	assert.Equal(t, "63200", small.Code("Cuisinière", Auto).Candidates[0].UnitGroup.Code)
+	assert.Equal(t, "21300", small.Code("Civil engineer", Auto).Candidates[0].UnitGroup.Code)
+	// The unit groups' titles are examples too.
+	r = small.Code("Plombier", Auto)
+	require.NotEmpty(t, r.Candidates)
+	assert.Equal(t, "72300", r.Candidates[0].UnitGroup.Code)
+	assert.Equal(t, "Plombiers/plombières", r.Candidates[0].Example)
+	assert.True(t, small.Code("Xylophoniste", Auto).NeedsReview(DefaultThreshold), "a spelling correction is not a match")
+	assert.Empty(t, small.Code("Wxyz", Auto).Candidates)
+}
+
+func TestSelectTop(t *testing.T) {
+	for n := 1; n < 60; n++ {
+		for k := 1; k <= n; k++ {
+			s := make([]scored, n)
+			for i := range s {
+				s[i] = scored{ug: int32(i), score: float32((i * 7919) % 13)}
+			}
+			selectTop(s, k)
+			// Every element of s[:k] comes before every element of s[k:].
+			for _, a := range s[:k] {
+				for _, b := range s[k:] {
+					require.True(t, before(a, b), "n=%d k=%d", n, k)
+				}
+			}
+		}
+	}
+}
+
+func TestExpNeg(t *testing.T) {
+	for x := float32(-24.9); x <= 0; x += 0.001 {
+		want := float32(mathExp(float64(x)))
+		got := expNeg(x)
+		require.InEpsilon(t, want, got, 1e-5, "%v", x)
+	}
+}
+
+func mathExp(x float64) float64 { return math.Exp(x) }

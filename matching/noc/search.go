@@ -1,0 +1,688 @@
+package noc
+
+import (
+	"math"
+)
+
+// The coder scores each unit group reached by the title on the features below, combined by a
+// conditional logit model whose weights were fitted on example titles held out of the index (see
+// TestFitRanker): the softmax of the scores over all unit groups is the confidence.
+const (
+	fSame        = iota // best cosine with an example title in the title's language
+	fTrans              // best cosine of the translated title with an example in the other language
+	fSecond             // second-best cosine in the title's language
+	fBM25Same           // BM25 of the unit group's examples in the title's language
+	fBM25Other          // BM25 of the translated title on the examples in the other language
+	fCentSame           // cosine with the centroid of the unit group's examples, title's language
+	fCentOther          // cosine of the translated title with the centroid in the other language
+	fHead               // 1 when the best example in the title's language has the same head noun
+	fPrior              // log of the number of example titles of the unit group
+	fHeadUG             // log(1 + examples in the title's language headed by the title's head noun)
+	fHeadUGOther        // the same in the other language, for the translations of the head noun
+	fTrans2             // second-best cosine of the translated title
+	fCount              // log(1 + examples in the title's language with a cosine ≥ 0.5)
+	fExact              // 1 when an example in the title's language matches (cosine ≥ 0.98)
+	fTransRev           // best cosine with a translated example title of the other language
+	nFeat
+)
+
+// scratch holds the buffers of one lookup; the coder keeps them in a pool.
+type scratch struct {
+	a      analyzer
+	q      []qterm   // the query
+	t      []qterm   // the translated query
+	order  []int32   // query terms by postings length
+	olen   []int32   // their postings lengths
+	acc    []float32 // per title: cosine with the query (its language) or the translated query
+	accR   []float32 // per title: cosine of the query with the translated title
+	tQ     []uint32  // titles reached (title<<10 | unit group), per channel
+	tT     []uint32
+	tR     []uint32
+	candS  []scored         // unit groups and their preliminary scores
+	feat   [][nFeat]float32 // per unit group
+	best   [][2]int32       // per unit group: best example title, same and other language
+	bestO  []float32        // per unit group: score of best[u][1]
+	ugSeen []bool
+	ugList []int32
+	dCent  []float32 // per document: centroid cosine
+	dBM    []float32 // per document: BM25
+	triCnt []uint8   // per word: trigrams shared with the word being corrected
+	triT   []int32
+	top    [MaxCandidates]scored
+	score  []float32 // per unit group
+	sumExp float64
+	maxS   float32
+	known  float64 // share of the title's words found in the vocabulary
+	capC   float64 // the confidence cannot exceed it (1, or the spelling corrections' similarity)
+	// dump, when set (tests), receives the features of every unit group scored.
+	dump func(ug int32, f *[nFeat]float32)
+}
+
+type qterm struct {
+	tok  int32
+	w    float32
+	head bool
+}
+
+type scored struct {
+	ug    int32
+	score float32
+}
+
+func (c *Coder) newScratch() *scratch {
+	nUG := len(c.tax.unitGroups)
+	return &scratch{
+		acc:    make([]float32, len(c.titles)),
+		accR:   make([]float32, len(c.titles)),
+		feat:   make([][nFeat]float32, nUG),
+		best:   make([][2]int32, nUG),
+		bestO:  make([]float32, nUG),
+		score:  make([]float32, nUG),
+		ugSeen: make([]bool, nUG),
+		dCent:  make([]float32, nUG*2),
+		dBM:    make([]float32, nUG*2),
+		triCnt: make([]uint8, len(c.vocab)),
+	}
+}
+
+// guessLang weighs the language evidence of an analysed title: stop words, French diacritics,
+// and for each known word the share of English and French example titles that contain it.
+func (c *Coder) guessLang(a *analyzer) Lang {
+	score := 1.5 * float64(a.frStop-a.enStop)
+	if a.accents > 0 {
+		score += 1.5
+	}
+	for i := range a.words {
+		w := &a.words[i]
+		id, ok := c.vocab[string(a.stemWord(w))]
+		if !ok {
+			continue
+		}
+		r := math.Log(float64(c.tokFR[id]+1) / float64(c.tokEN[id]+1))
+		score += max(-2, min(2, r))
+	}
+	if score < 0 {
+		return EN
+	}
+	return FR // ties included: French is the board's mandatory language
+}
+
+// correct finds the known word closest to an unknown one by trigram Dice similarity; it returns
+// -1 when none reaches the minimum.
+func (c *Coder) correct(sc *scratch, s []byte) (int32, float32) {
+	if len(s) < 4 || len(s) > 30 {
+		return -1, 0
+	}
+	nq := 0
+	forTrigrams(s, func(g uint32) {
+		nq++
+		tid, ok := c.tri[g]
+		if !ok {
+			return
+		}
+		for _, t := range c.triTok[c.triOff[tid]:c.triOff[tid+1]] {
+			if sc.triCnt[t] == 0 {
+				sc.triT = append(sc.triT, t)
+			}
+			if sc.triCnt[t] < 255 {
+				sc.triCnt[t]++
+			}
+		}
+	})
+	best, bestSim := int32(-1), float32(0)
+	for _, t := range sc.triT {
+		sim := 2 * float32(sc.triCnt[t]) / float32(nq+int(c.triN[t]))
+		if sim > bestSim || sim == bestSim && t < best {
+			best, bestSim = t, sim
+		}
+		sc.triCnt[t] = 0
+	}
+	sc.triT = sc.triT[:0]
+	if bestSim < c.p.fuzzyMin {
+		return -1, 0
+	}
+	return best, bestSim
+}
+
+// Code returns the unit groups that best match a job title, best first, with a calibrated
+// confidence and the example title that supports each. lang is the language of the title, or
+// [Auto] (any value but [EN] and [FR]) to let the coder guess it. Code accepts any string (it
+// reads at most 400 bytes) and allocates nothing but the returned candidates.
+func (c *Coder) Code(title string, lang Lang) Result {
+	sc := c.pool.Get().(*scratch)
+	defer c.pool.Put(sc)
+	r := Result{Lang: lang}
+	n := c.rank(sc, title, &r)
+	if n == 0 {
+		return r
+	}
+	r.Candidates = make([]Candidate, n)
+	c.fill(sc, r.Candidates, r.Lang)
+	return r
+}
+
+func addTerm(q []qterm, tok int32, w float32, head bool) []qterm {
+	for j := range q {
+		if q[j].tok == tok {
+			q[j].w = max(q[j].w, w)
+			q[j].head = q[j].head || head
+			return q
+		}
+	}
+	return append(q, qterm{tok: tok, w: w, head: head})
+}
+
+func invNorm(q []qterm) float32 {
+	var n float32
+	for _, x := range q {
+		n += x.w * x.w
+	}
+	if n == 0 {
+		return 0
+	}
+	return 1 / float32(math.Sqrt(float64(n)))
+}
+
+// half returns the postings of tok for the titles of one language (0: English, 1: French).
+func (ix *index) half(tok, lang int32) []tposting {
+	if lang == 0 {
+		return ix.post[ix.postOff[tok]:ix.postMid[tok]]
+	}
+	return ix.post[ix.postMid[tok]:ix.postOff[tok+1]]
+}
+
+// orderTerms leaves in sc.order the indexes of the terms of q by postings length in ix (insertion
+// sort: a few terms).
+func (c *Coder) orderTerms(sc *scratch, ix *index, q []qterm, lang int32) {
+	sc.order = sc.order[:0]
+	sc.olen = sc.olen[:0]
+	for i := range q {
+		n := int32(len(ix.half(q[i].tok, lang)))
+		k := len(sc.order)
+		sc.order = append(sc.order, int32(i))
+		sc.olen = append(sc.olen, n)
+		for k > 0 && sc.olen[k-1] > n {
+			sc.order[k], sc.olen[k] = sc.order[k-1], sc.olen[k-1]
+			k--
+		}
+		sc.order[k], sc.olen[k] = int32(i), n
+	}
+}
+
+// accumulate adds the cosine contributions of the query terms to the titles of one language.
+// The terms are taken from the shortest postings list up; a list longer than longPost is skipped
+// once some titles are reached: a title that shares nothing but a frequent word with the query is
+// not worth visiting.
+func (c *Coder) accumulate(sc *scratch, ix *index, q []qterm, inv float32, lang int32, acc []float32, touched []uint32, longPost int) []uint32 {
+	c.orderTerms(sc, ix, q, lang)
+	for k, i := range sc.order {
+		if int(sc.olen[k]) > longPost && len(touched) > 0 {
+			break // the others are longer still
+		}
+		w := q[i].w * inv
+		for _, p := range ix.half(q[i].tok, lang) {
+			d := p.key >> ugBits
+			if acc[d] == 0 {
+				touched = append(touched, p.key)
+			}
+			acc[d] += w * p.w
+		}
+	}
+	return touched
+}
+
+// accumulateIn is accumulate restricted to the unit groups in ugs (ascending): it walks the
+// term's list of unit groups (short, sequential) along ugs and reads only the postings of the
+// unit groups in both.
+func (c *Coder) accumulateIn(sc *scratch, ix *index, q []qterm, inv float32, lang int32, acc []float32, touched []uint32, ugs []scored) []uint32 {
+	c.orderTerms(sc, ix, q, lang)
+	for k, i := range sc.order {
+		if int(sc.olen[k]) > c.p.longPostX && len(touched) > 0 {
+			break // the others are longer still
+		}
+		qt := q[i]
+		w := qt.w * inv
+		lo, mid, hi := ix.grpOff[qt.tok], ix.grpMid[qt.tok], ix.grpOff[qt.tok+1]
+		gs := ix.grp[lo:mid]
+		end := ix.postMid[qt.tok]
+		if lang == 1 {
+			gs = ix.grp[mid:hi]
+			end = ix.postOff[qt.tok+1]
+		}
+		if len(gs) > c.p.maxGroups && len(touched) > 0 {
+			continue
+		}
+		k := 0
+		for g := 0; g < len(gs) && k < len(ugs); {
+			gu, cu := int32(gs[g].ug), ugs[k].ug
+			switch {
+			case gu < cu:
+				g++
+			case gu > cu:
+				k++
+			default:
+				stop := end
+				if g+1 < len(gs) {
+					stop = gs[g+1].off
+				}
+				for _, p := range ix.post[gs[g].off:stop] {
+					d := p.key >> ugBits
+					if acc[d] == 0 {
+						touched = append(touched, p.key)
+					}
+					acc[d] += w * p.w
+				}
+				g++
+				k++
+			}
+		}
+	}
+	return touched
+}
+
+// reach returns the features of unit group u, zeroed when u is reached for the first time.
+func (sc *scratch) reach(u int32) *[nFeat]float32 {
+	f := &sc.feat[u]
+	if !sc.ugSeen[u] {
+		sc.ugSeen[u] = true
+		sc.ugList = append(sc.ugList, u)
+		*f = [nFeat]float32{}
+		sc.best[u] = [2]int32{-1, -1}
+		sc.bestO[u] = 0
+	}
+	return f
+}
+
+// rank analyses the title and leaves its best unit groups in sc.top; it returns their number.
+func (c *Coder) rank(sc *scratch, title string, r *Result) int {
+	a := &sc.a
+	a.reset()
+	a.foldText(title)
+	a.tokenize()
+	if r.Lang != EN && r.Lang != FR {
+		r.Lang = c.guessLang(a)
+		r.Guessed = true
+	}
+	a.finish(r.Lang)
+	lang := int32(r.Lang - EN)
+	other := 1 - lang
+	nUG := int32(len(c.tax.unitGroups))
+
+	// The query: its terms, with spelling corrections for the unknown words.
+	sc.q = sc.q[:0]
+	qhead := int32(-1)
+	a.makeTerms(c.p.rootLen, c.p.pair > 0)
+	nWords, nKnown, nCorrected := 0, 0, 0
+	var missing float32
+	minF := float32(1)
+	for i := range a.terms {
+		tm := &a.terms[i]
+		f := float32(1)
+		id, ok := c.vocab[string(a.termKey(tm))]
+		if tm.kind == termWord {
+			nWords++
+			if ok {
+				nKnown++
+			}
+		}
+		if !ok {
+			if tm.noFuzzy || tm.kind != termWord {
+				continue
+			}
+			if id, f = c.correct(sc, a.termKey(tm)); id < 0 {
+				continue
+			}
+		}
+		if tm.head && tm.kind == termWord {
+			qhead = id
+		}
+		w := c.termWeight(id, tm.head)
+		if f < 1 {
+			nCorrected++
+			minF = min(minF, f)
+			// A corrected word weighs f of itself in the similarities, but its full weight in
+			// the norm: a title made of a corrected word is not a perfect match.
+			missing += w*w - w*w*f*f
+		}
+		sc.q = addTerm(sc.q, id, w*f, tm.head)
+	}
+	if len(sc.q) == 0 {
+		return 0
+	}
+	sc.known = 0
+	if nWords > 0 {
+		sc.known = float64(nKnown) / float64(nWords)
+	}
+	// A title coded through spelling corrections alone is not sure: its confidence is at most
+	// the corrections' similarity.
+	sc.capC = 1
+	if nKnown == 0 && nCorrected > 0 {
+		sc.capC = float64(minF)
+	}
+	inv := invNorm(sc.q)
+	if missing > 0 {
+		inv = 1 / float32(math.Sqrt(float64(1/(inv*inv)+missing)))
+	}
+	// The translated query.
+	sc.t = sc.t[:0]
+	for _, q := range sc.q {
+		if c.kind[q.tok] == termWord {
+			sc.t = c.translate(sc.t, q.tok, q.w, q.head, int(lang))
+		}
+	}
+	tinv := invNorm(sc.t)
+
+	// Example titles of the title's language.
+	sc.tQ = c.accumulate(sc, &c.title, sc.q, inv, lang, sc.acc, sc.tQ[:0], c.p.longPost)
+	for _, key := range sc.tQ {
+		d, u := int32(key>>ugBits), int32(key&ugMask)
+		s := sc.acc[d]
+		sc.acc[d] = 0
+		f := sc.reach(u)
+		if s >= 0.5 {
+			f[fCount]++
+		}
+		switch {
+		case s > f[fSame] || s == f[fSame] && d < sc.best[u][0]:
+			f[fSecond] = f[fSame]
+			f[fSame] = s
+			sc.best[u][0] = d
+		case s > f[fSecond]:
+			f[fSecond] = s
+		}
+	}
+
+	// Unit groups as wholes: centroids and BM25 (the query on its language's documents, the
+	// translated query on the other language's).
+	var bmNorm [2]float32
+	for ch, qs := range [2][]qterm{sc.q, sc.t} {
+		l, in := lang, inv
+		if ch == 1 {
+			l, in = other, tinv
+		}
+		for _, q := range qs {
+			w := q.w * in
+			bw := q.w / c.idf[q.tok]
+			bmNorm[ch] += bw * c.bmMax[q.tok]
+			ps := c.doc[c.docOff[q.tok]:c.docMid[q.tok]]
+			if l == 1 {
+				ps = c.doc[c.docMid[q.tok]:c.docOff[q.tok+1]]
+			}
+			if len(ps) > c.p.maxDocs {
+				continue
+			}
+			for _, p := range ps {
+				sc.dCent[p.doc] += w * p.cent
+				sc.dBM[p.doc] += bw * p.bm
+			}
+		}
+	}
+	for ch, l := range [2]int32{lang, other} {
+		if bmNorm[ch] == 0 {
+			continue
+		}
+		inv := 1 / bmNorm[ch]
+		cent, bm := sc.dCent[l*nUG:(l+1)*nUG], sc.dBM[l*nUG:(l+1)*nUG]
+		for u := range cent {
+			if bm[u] == 0 {
+				continue
+			}
+			f := sc.reach(int32(u))
+			if ch == 0 {
+				f[fCentSame], f[fBM25Same] = cent[u], bm[u]*inv
+			} else {
+				f[fCentOther], f[fBM25Other] = cent[u], bm[u]*inv
+			}
+			cent[u], bm[u] = 0, 0
+		}
+	}
+
+	// Unit groups whose examples are headed by the head noun (or a translation of it).
+	if qhead >= 0 {
+		for _, p := range c.head[c.headOff[qhead]:c.headOff[qhead+1]] {
+			if p.doc/nUG == lang && sc.ugSeen[p.doc%nUG] {
+				sc.feat[p.doc%nUG][fHeadUG] = p.w
+			}
+		}
+		idx := int(qhead)*2 + int(lang)
+		for _, x := range c.x[c.xOff[idx]:c.xOff[idx+1]] {
+			for _, p := range c.head[c.headOff[x.doc]:c.headOff[x.doc+1]] {
+				if u := p.doc % nUG; p.doc/nUG == other && sc.ugSeen[u] {
+					sc.feat[u][fHeadUGOther] = max(sc.feat[u][fHeadUGOther], p.w*x.w)
+				}
+			}
+		}
+	}
+
+	// Features complete so far, and the preliminary score.
+	w := &c.w
+	sc.candS = sc.candS[:0]
+	for _, u := range sc.ugList {
+		f := &sc.feat[u]
+		if b := sc.best[u][0]; b >= 0 && qhead >= 0 && c.titleHead[b] == qhead {
+			f[fHead] = 1
+		}
+		f[fPrior] = c.prior[u]
+		f[fCount] = float32(math.Log1p(float64(f[fCount])))
+		if f[fSame] >= 0.98 {
+			f[fExact] = 1
+		}
+		var s float32
+		for i := range f {
+			s += w[i] * f[i]
+		}
+		sc.score[u] = s
+		sc.candS = append(sc.candS, scored{u, s})
+	}
+
+	// The translation channels look at the example titles of the other language of the unit
+	// groups that score best so far only: the translated query on the titles, the query on the
+	// translated titles.
+	cs := sc.candS
+	if c.p.cands < len(cs) {
+		selectTop(cs, c.p.cands)
+		cs = cs[:c.p.cands]
+	}
+	for i := 1; i < len(cs); i++ { // by unit group
+		for j := i; j > 0 && cs[j].ug < cs[j-1].ug; j-- {
+			cs[j], cs[j-1] = cs[j-1], cs[j]
+		}
+	}
+	sc.tT = c.accumulateIn(sc, &c.title, sc.t, tinv, other, sc.acc, sc.tT[:0], cs)
+	sc.tR = c.accumulateIn(sc, &c.trans, sc.q, inv, other, sc.accR, sc.tR[:0], cs)
+	for _, key := range sc.tT {
+		d, u := int32(key>>ugBits), int32(key&ugMask)
+		s := sc.acc[d]
+		sc.acc[d] = 0
+		f := sc.reach(u)
+		switch {
+		case s > f[fTrans]:
+			f[fTrans2] = f[fTrans]
+			f[fTrans] = s
+		case s > f[fTrans2]:
+			f[fTrans2] = s
+		}
+		if s > sc.bestO[u] {
+			sc.bestO[u], sc.best[u][1] = s, d
+		}
+	}
+	for _, key := range sc.tR {
+		d, u := int32(key>>ugBits), int32(key&ugMask)
+		s := sc.accR[d]
+		sc.accR[d] = 0
+		f := sc.reach(u)
+		f[fTransRev] = max(f[fTransRev], s)
+		if s > sc.bestO[u] {
+			sc.bestO[u], sc.best[u][1] = s, d
+		}
+	}
+
+	// Score the unit groups; keep the best.
+	n := 0
+	sc.maxS = float32(math.Inf(-1))
+	for _, u := range sc.ugList {
+		f := &sc.feat[u]
+		// The translation features are new since the preliminary score.
+		s := sc.score[u] + w[fTrans]*f[fTrans] + w[fTrans2]*f[fTrans2] + w[fTransRev]*f[fTransRev]
+		if sc.dump != nil {
+			sc.dump(u, f)
+		}
+		sc.score[u] = s
+		sc.maxS = max(sc.maxS, s)
+		if n < len(sc.top) {
+			n++
+		} else if s < sc.top[n-1].score || s == sc.top[n-1].score && u > sc.top[n-1].ug {
+			continue
+		}
+		i := n - 1
+		for ; i > 0 && (s > sc.top[i-1].score || s == sc.top[i-1].score && u < sc.top[i-1].ug); i-- {
+			sc.top[i] = sc.top[i-1]
+		}
+		sc.top[i] = scored{ug: u, score: s}
+	}
+	// Softmax denominator over every unit group; those not reached have only their prior.
+	untouched := c.priorExp
+	for _, u := range sc.ugList {
+		untouched -= c.expPrior[u]
+	}
+	sc.sumExp = max(0, untouched) * math.Exp(float64(-sc.maxS))
+	for _, u := range sc.ugList {
+		sc.ugSeen[u] = false
+		if d := sc.score[u] - sc.maxS; d > -25 { // exp(-25) ≈ 1e-11: negligible
+			sc.sumExp += float64(expNeg(d))
+		}
+	}
+	sc.ugList = sc.ugList[:0]
+	return n
+}
+
+// fill writes the candidates of sc.top into dst.
+func (c *Coder) fill(sc *scratch, dst []Candidate, lang Lang) {
+	for i := range dst {
+		t := sc.top[i]
+		ti := sc.best[t.ug][0]
+		if ti < 0 {
+			ti = sc.best[t.ug][1]
+		}
+		z := calibFeatures(sc, i)
+		var s float64
+		for k := range z {
+			s += c.cal[k] * z[k]
+		}
+		cd := Candidate{
+			UnitGroup:  c.tax.classes[c.tax.unitGroups[t.ug]],
+			Confidence: min(1/(1+math.Exp(-s)), sc.capC),
+			Score:      float64(t.score),
+		}
+		if ti >= 0 {
+			cd.Example, cd.ExampleLang = c.titles[ti].text, c.titles[ti].lang
+		} else { // reached through its examples as a whole only: its own title
+			cd.Example, cd.ExampleLang = cd.UnitGroup.Title(lang), lang
+		}
+		if i > 0 { // confidences follow the ranking
+			cd.Confidence = min(cd.Confidence, dst[i-1].Confidence)
+		}
+		dst[i] = cd
+	}
+	// The candidates exclude each other: their confidences add up to 1 at most.
+	var sum float64
+	for i := 1; i < len(dst); i++ {
+		sum += dst[i].Confidence
+	}
+	if rest := 1 - dst[0].Confidence; sum > rest && sum > 0 {
+		for i := 1; i < len(dst); i++ {
+			dst[i].Confidence *= rest / sum
+		}
+	}
+}
+
+// nCal is the number of calibration features.
+const nCal = 7
+
+// calibFeatures returns the features from which the confidence of the i-th candidate is
+// computed: the log-odds of the model's probability, the candidate's best similarities, whether
+// it is first, and the share of the title's words the coder knows.
+func calibFeatures(sc *scratch, i int) [nCal]float64 {
+	t := sc.top[i]
+	p := float64(expNeg(max(t.score-sc.maxS, -24))) / sc.sumExp
+	p = min(max(p, 1e-9), 1-1e-9)
+	f := &sc.feat[t.ug]
+	first := 0.0
+	if i == 0 {
+		first = 1
+	}
+	return [nCal]float64{1, math.Log(p / (1 - p)), float64(f[fSame]), float64(f[fExact]),
+		float64(max(f[fTrans], f[fTransRev])), first, sc.known}
+}
+
+// calWeights returns the weights of the confidence calibration (a logistic regression on
+// calibFeatures), fitted by TestFitRanker.
+func calWeights() [nCal]float64 {
+	return [nCal]float64{-0.4746, 0.9041, -0.5562, 1.1314, -0.0854, 0.4565, 0.5717}
+}
+
+// before orders scored unit groups: higher score first, then lower ordinal.
+func before(a, b scored) bool {
+	return a.score > b.score || a.score == b.score && a.ug < b.ug
+}
+
+// selectTop moves the k best elements of s to s[:k] (in no particular order): quickselect.
+func selectTop(s []scored, k int) {
+	lo, hi := 0, len(s)-1
+	for lo < hi {
+		// Median of three as pivot.
+		mid := lo + (hi-lo)/2
+		if before(s[mid], s[lo]) {
+			s[mid], s[lo] = s[lo], s[mid]
+		}
+		if before(s[hi], s[lo]) {
+			s[hi], s[lo] = s[lo], s[hi]
+		}
+		if before(s[hi], s[mid]) {
+			s[hi], s[mid] = s[mid], s[hi]
+		}
+		pivot := s[mid]
+		i, j := lo, hi
+		for i <= j {
+			for before(s[i], pivot) {
+				i++
+			}
+			for before(pivot, s[j]) {
+				j--
+			}
+			if i <= j {
+				s[i], s[j] = s[j], s[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case k-1 <= j:
+			hi = j
+		case k-1 >= i:
+			lo = i
+		default:
+			return
+		}
+	}
+}
+
+// expNeg returns e^x for -25 < x ≤ 0 within a relative error of 1e-5, faster than math.Exp.
+func expNeg(x float32) float32 {
+	// e^x = 2^(x·log2 e) = 2^i · 2^f with i integer, f ∈ [0, 1).
+	y := x * 1.4426950408889634
+	i := int32(y)
+	if float32(i) > y {
+		i--
+	}
+	f := y - float32(i)
+	// 2^f on [0, 1): degree-6 minimax-style polynomial (Horner).
+	p := float32(1.535336188319500e-4)
+	p = p*f + 1.339887440266574e-3
+	p = p*f + 9.618437357674640e-3
+	p = p*f + 5.550332471162809e-2
+	p = p*f + 2.402264791363012e-1
+	p = p*f + 6.931472028550421e-1
+	p = p*f + 1.0
+	return math.Float32frombits(math.Float32bits(p) + uint32(i)<<23)
+}
