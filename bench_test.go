@@ -2,10 +2,7 @@ package babillard_test
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"fmt"
-	"os"
 	"testing"
 	"time"
 
@@ -13,9 +10,7 @@ import (
 	"github.com/babillard/babillard/billing"
 	"github.com/babillard/babillard/offer"
 	"github.com/babillard/babillard/storage/memory"
-	"github.com/babillard/babillard/storage/postgres"
 	"github.com/google/uuid"
-	"github.com/jackc/pgx/v5"
 )
 
 // Benchmarks of the offer service, each beside its baseline in the same
@@ -30,32 +25,12 @@ import (
 // PostgreSQL when reachable.
 func stores(b *testing.B) map[string]func(*testing.B) babillard.Store {
 	out := map[string]func(*testing.B) babillard.Store{"memory": func(*testing.B) babillard.Store { return memory.New() }}
-	dsn := os.Getenv("BABILLARD_POSTGRES_URL")
-	if dsn == "" {
-		dsn = "postgres://postgres@127.0.0.1:5432/test?sslmode=disable"
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
-	defer cancel()
-	conn, err := pgx.Connect(ctx, dsn)
+	dsn, err := postgresDSN()
 	if err != nil {
 		b.Logf("PostgreSQL variants skipped: %v", err)
 		return out
 	}
-	_ = conn.Close(ctx)
-	out["postgres"] = func(b *testing.B) babillard.Store {
-		raw := make([]byte, 6)
-		_, _ = rand.Read(raw)
-		schema := "babillard_bench_" + hex.EncodeToString(raw)
-		s, err := postgres.Open(context.Background(), dsn, &postgres.Options{Schema: schema})
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.Cleanup(func() {
-			_, _ = s.Pool().Exec(context.Background(), "DROP SCHEMA "+pgx.Identifier{schema}.Sanitize()+" CASCADE")
-			s.Close()
-		})
-		return s
-	}
+	out["postgres"] = func(b *testing.B) babillard.Store { return openPostgres(b, dsn) }
 	return out
 }
 

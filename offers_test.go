@@ -154,7 +154,11 @@ func jobContent() offer.Content {
 }
 
 func TestOfferLifeWithTheCreditBank(t *testing.T) {
-	w := newWorld(t, memory.New())
+	onEveryStore(t, testOfferLife)
+}
+
+func testOfferLife(t *testing.T, store babillard.Store) {
+	w := newWorld(t, store)
 	offers := w.board.Offers
 
 	// A draft may be incomplete; submission lists every missing field.
@@ -300,7 +304,11 @@ func TestOfferLifeWithTheCreditBank(t *testing.T) {
 }
 
 func TestScheduledOfferPublishesOnItsDate(t *testing.T) {
-	w := newWorld(t, memory.New())
+	onEveryStore(t, testScheduledOffer)
+}
+
+func testScheduledOffer(t *testing.T, store babillard.Store) {
+	w := newWorld(t, store)
 	offers := w.board.Offers
 	w.grant(billing.EngineerPosting, 1)
 	w.grant(billing.Featured, 1)
@@ -466,11 +474,17 @@ func submitAgainstCredits(t *testing.T, store babillard.Store, n, credits int) i
 }
 
 func TestFiftySubmissionsAgainstTenCredits(t *testing.T) {
-	assert.Equal(t, 10, submitAgainstCredits(t, memory.New(), 50, 10))
+	onEveryStore(t, func(t *testing.T, store babillard.Store) {
+		assert.Equal(t, 10, submitAgainstCredits(t, store, 50, 10))
+	})
 }
 
 func TestPerformanceData(t *testing.T) {
-	w := newWorld(t, memory.New())
+	onEveryStore(t, testPerformanceData)
+}
+
+func testPerformanceData(t *testing.T, store babillard.Store) {
+	w := newWorld(t, store)
 	offers := w.board.Offers
 	w.grant(billing.EngineerPosting, 1)
 	o, _, err := offers.Create(w.ctx, w.jean, jobContent())

@@ -62,7 +62,10 @@ func TestOffersAndCreditsProperty(t *testing.T) {
 		step("extend", func(id uuid.UUID) error { _, err := offers.Extend(w.ctx, w.jean, id); return err })
 		step("feature", func(id uuid.UUID) error { _, _, err := offers.Feature(w.ctx, w.jean, id); return err })
 		step("end", func(id uuid.UUID) error { _, err := offers.End(w.ctx, w.jean, id); return err })
-		step("withdraw", func(id uuid.UUID) error { _, err := offers.Withdraw(w.ctx, w.moderator, id, "Non conforme"); return err })
+		step("withdraw", func(id uuid.UUID) error {
+			_, err := offers.Withdraw(w.ctx, w.moderator, id, "Non conforme")
+			return err
+		})
 		step("archive", func(id uuid.UUID) error { _, err := offers.Archive(w.ctx, w.jean, id); return err })
 
 		names := make([]string, 0, len(actions))

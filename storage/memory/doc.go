@@ -1,7 +1,7 @@
 // Package memory is the library's in-memory store, its embedded default. One
-// Store implements every domain package's store interface (group.Store
-// today, more as the domains grow) together with storage.Transactor and
-// storage.Outbox, so that one transaction can span several aggregates.
+// Store implements every domain package's store interface (group.Store,
+// billing.Store and offer.Store today, more as the domains grow) together
+// with storage.Transactor and storage.Outbox, so that one transaction can span several aggregates.
 //
 // A Store is safe for concurrent use. It keeps deep copies: no slice or JSON
 // payload is ever shared between the caller and the store. Every time.Time is

@@ -39,6 +39,7 @@ func (s *Store) CountHits(ctx context.Context, offerIDs []uuid.UUID, from, to ti
 		day    canada.Date
 		metric offer.Metric
 	}
+	from, to = ts(from), ts(to)
 	wanted := make(map[uuid.UUID]bool, len(offerIDs))
 	for _, id := range offerIDs {
 		wanted[id] = true

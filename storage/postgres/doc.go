@@ -1,8 +1,8 @@
 // Package postgres is the PostgreSQL store of the library, on pgx v5: one
-// Store implements every store contract (group.Store, with
-// storage.Transactor and storage.Outbox), so that one transaction spans
-// several aggregates and the outbox. storage/storagetest proves it, as it
-// proves storage/memory.
+// Store implements every store contract (group.Store, billing.Store and
+// offer.Store, with storage.Transactor and storage.Outbox), so that one
+// transaction spans several aggregates and the outbox. storage/storagetest
+// proves it, as it proves storage/memory.
 //
 // # Opening
 //
