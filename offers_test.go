@@ -577,3 +577,42 @@ func TestSubmissionAndPreviewNeedACompleteGroupProfile(t *testing.T) {
 	assert.Equal(t, []string{"profile.logo:required"}, ve.Codes())
 	assert.Equal(t, 1, w.balance(billing.EngineerPosting).Available, "nothing reserved")
 }
+
+// Validation is due 2 business days after submission, Quebec holidays
+// excluded, at the same wall-clock time in Montreal across daylight-saving
+// changes.
+func TestValidationDueAcrossHolidaysAndDST(t *testing.T) {
+	for _, tc := range []struct{ submitted, due time.Time }{
+		// Thursday December 24: Christmas (Friday) is closed, so Monday 28
+		// and Tuesday 29 are the two business days.
+		{time.Date(2026, 12, 24, 11, 0, 0, 0, montreal), time.Date(2026, 12, 29, 11, 0, 0, 0, montreal)},
+		// Wednesday before New Year: Thursday 31 counts, Friday Jan 1 does not.
+		{time.Date(2026, 12, 30, 9, 30, 0, 0, montreal), time.Date(2027, 1, 4, 9, 30, 0, 0, montreal)},
+		// Thursday before Easter 2026: Good Friday and Easter Monday closed.
+		{time.Date(2026, 4, 2, 16, 0, 0, 0, montreal), time.Date(2026, 4, 8, 16, 0, 0, 0, montreal)},
+		// Tuesday June 23: June 24 closed.
+		{time.Date(2026, 6, 23, 10, 0, 0, 0, montreal), time.Date(2026, 6, 26, 10, 0, 0, 0, montreal)},
+		// Tuesday June 30: July 1 closed.
+		{time.Date(2026, 6, 30, 10, 0, 0, 0, montreal), time.Date(2026, 7, 3, 10, 0, 0, 0, montreal)},
+		// Friday before Labour Day.
+		{time.Date(2026, 9, 4, 14, 0, 0, 0, montreal), time.Date(2026, 9, 9, 14, 0, 0, 0, montreal)},
+		// Friday before Thanksgiving.
+		{time.Date(2026, 10, 9, 14, 0, 0, 0, montreal), time.Date(2026, 10, 14, 14, 0, 0, 0, montreal)},
+		// Friday March 6, 2026, 15:00 EST: clocks spring forward on the 8th;
+		// due Tuesday 15:00 EDT.
+		{time.Date(2026, 3, 6, 15, 0, 0, 0, montreal), time.Date(2026, 3, 10, 15, 0, 0, 0, montreal)},
+		// Friday October 30, 2026, 15:00 EDT: clocks fall back on November 1.
+		{time.Date(2026, 10, 30, 15, 0, 0, 0, montreal), time.Date(2026, 11, 3, 15, 0, 0, 0, montreal)},
+	} {
+		w := newWorld(t, memory.New())
+		w.grant(billing.EngineerPosting, 1)
+		w.clock.Set(tc.submitted)
+		c := jobContent()
+		c.ApplicationDeadline = canada.Date{Year: 2027, Month: 3, Day: 31}
+		o, _, err := w.board.Offers.Create(w.ctx, w.jean, c)
+		require.NoError(t, err)
+		o, err = w.board.Offers.Submit(w.ctx, w.jean, o.ID)
+		require.NoError(t, err)
+		assert.Equal(t, tc.due.UTC(), o.ValidationDue, "submitted %s", tc.submitted)
+	}
+}
