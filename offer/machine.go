@@ -276,6 +276,8 @@ func whoLabel(t Transition) string {
 // English.
 func (a Action) Name() (fr, en string) {
 	switch a {
+	case ActionCreate:
+		return "Créer une offre", "Create an offer"
 	case ActionEdit:
 		return "Reprendre la création", "Resume editing"
 	case ActionSubmit:
