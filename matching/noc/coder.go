@@ -14,36 +14,29 @@ type Coder struct {
 	tax *taxonomy
 	p   params
 
-	vocab  map[string]int32 // term key → term id
-	kind   []uint8          // per term: termWord, termRoot or termPair
-	idf    []float32        // per term
-	rootOf []int32          // per word term: its root term, -1 if none
-	tokEN  []int32          // per term: English example titles holding it (language guess)
-	tokFR  []int32          // per term: French example titles holding it
+	vocab map[string]int32 // term key → term id
+	td    []termData       // per term, and a last entry that ends the ranges
+	tokEN []int32          // per term: English example titles holding it (language guess)
+	tokFR []int32          // per term: French example titles holding it
 
 	titles    []titleInfo // English titles first, then French; by unit group within each language
 	titleUG   []uint16    // per title: its unit group (compact copy)
 	titleHead []int32     // per title: its head noun, -1 if none (compact copy)
 
-	// Example titles as normalised vectors: postings by term (the English titles, then from
-	// postMid the French ones).
+	// Example titles as normalised vectors: postings by term (the English titles, then the
+	// French ones).
 	title index
 	// Example titles translated into the other language, likewise.
 	trans index
 
 	// Unit groups × languages as documents (doc = lang·nUG + ug): centroid weight and BM25
 	// weight of each term; postings by term, English documents then French ones.
-	doc     []docPosting
-	docOff  []int32
-	docMid  []int32
-	bmMax   []float32 // per term: its largest possible BM25 weight
-	head    []posting // per term: documents whose examples it heads (w = log(1+count))
-	headOff []int32
+	doc  []docPosting
+	head []posting // by term: documents whose examples it heads (w = log(1+count))
 
 	learned [2][][]translation // the dictionary, when learned from the examples (params.learn)
 
-	x    []posting // translations of the words: doc = term in the other language, w = probability
-	xOff []int32   // per term × source language (tok·2 + lang)
+	x []posting // translations of the words: doc = term in the other language, w = probability
 
 	tri    map[uint32]int32 // spelling correction: trigram → id
 	triTok []int32          // words by trigram
@@ -57,6 +50,42 @@ type Coder struct {
 	expPrior []float64      // per unit group: exp(w[fPrior]·prior)
 
 	pool sync.Pool
+}
+
+// termData gathers what a lookup reads about a term in one cache line (64 bytes), instead of one
+// line per array. Each range of postings ends where the next one starts: the French range of a
+// term where the next term's English range starts.
+type termData struct {
+	idf    float32
+	rootOf int32        // a word's root term, -1 if none
+	doc    [2]int32     // start of its document postings in Coder.doc: English, French documents
+	x      [2]int32     // start of its translations in Coder.x: from English, from French
+	head   int32        // start of its postings in Coder.head
+	kind   uint8        // termWord, termRoot or termPair
+	rng    [2]termRange // its postings in Coder.title and Coder.trans
+}
+
+// docs returns the document postings of tok in one language (0: English, 1: French).
+func (c *Coder) docs(tok, lang int32) []docPosting {
+	t := &c.td[tok]
+	if lang == 0 {
+		return c.doc[t.doc[0]:t.doc[1]]
+	}
+	return c.doc[t.doc[1]:c.td[tok+1].doc[0]]
+}
+
+// heads returns the documents whose examples tok heads.
+func (c *Coder) heads(tok int32) []posting {
+	return c.head[c.td[tok].head:c.td[tok+1].head]
+}
+
+// translations returns the translations of word tok of language lang (0: English, 1: French).
+func (c *Coder) translations(tok int32, lang int) []posting {
+	t := &c.td[tok]
+	if lang == 0 {
+		return c.x[t.x[0]:t.x[1]]
+	}
+	return c.x[t.x[1]:c.td[tok+1].x[0]]
 }
 
 type titleInfo struct {
@@ -94,17 +123,24 @@ const (
 	maxTitle = 1<<(32-ugBits) - 1
 )
 
-// index is a set of sparse title vectors: postings by term (English titles up to mid[t], then
-// French).
+// index is a set of sparse title vectors: postings by term (English titles, then French).
 type index struct {
-	post    []tposting
-	postOff []int32
-	postMid []int32
+	post []tposting
 	// Groups: the postings of a term are sorted by language then unit group; grp lists, for each
-	// term, where each unit group's postings start (English groups, then from grpMid French).
-	grp    []group
-	grpOff []int32
-	grpMid []int32
+	// term, where each unit group's postings start (English groups, then French).
+	grp []group
+	td  []termData // the coder's: the ranges of each term are in td[tok].rng[k]
+	k   int
+}
+
+// rng returns the ranges of tok in the index.
+func (ix *index) rng(tok int32) *termRange { return &ix.td[tok].rng[ix.k] }
+
+// termRange locates the postings and groups of a term in an index: English from post[0], French
+// from post[1], up to the next term's post[0]; likewise for the groups.
+type termRange struct {
+	post [2]int32
+	grp  [2]int32
 }
 
 // params are the tuning constants of the coder, chosen on the calibration split (see
@@ -212,7 +248,7 @@ func newCoder(examples []Example, p params) (*Coder, error) {
 
 	tt := c.analyseTitles(examples, order, ugOf)
 	c.computeIDF(tt)
-	c.title = c.buildIndex(c.titleVectors(tt))
+	c.title = c.buildIndex(c.titleVectors(tt), 0)
 	c.buildDocs(tt)
 	c.buildHeads()
 	if p.learn {
@@ -224,7 +260,7 @@ func newCoder(examples []Example, p params) (*Coder, error) {
 		}
 		c.useDictionary(entries)
 	}
-	c.trans = c.buildIndex(c.translatedVectors(tt))
+	c.trans = c.buildIndex(c.translatedVectors(tt), 1)
 	c.buildTrigrams()
 	c.prior = make([]float32, len(tax.unitGroups))
 	for _, t := range c.titles {
@@ -255,6 +291,7 @@ func (c *Coder) analyseTitles(examples []Example, order []int, ugOf []int32) tit
 	tt := titleTerms{terms: make([]termRef, 0, len(examples)*8), off: make([]int32, 0, len(examples)+1)}
 	c.titles = make([]titleInfo, 0, len(examples))
 	a := new(analyzer)
+	var kinds []uint8
 	for _, i := range order {
 		e := examples[i]
 		a.reset()
@@ -271,7 +308,7 @@ func (c *Coder) analyseTitles(examples []Example, order []int, ugOf []int32) tit
 			if !ok {
 				id = int32(len(c.vocab))
 				c.vocab[string(a.termKey(tm))] = id
-				c.kind = append(c.kind, tm.kind)
+				kinds = append(kinds, tm.kind)
 			}
 			if tm.head && tm.kind == termWord {
 				head = id
@@ -295,13 +332,16 @@ func (c *Coder) analyseTitles(examples []Example, order []int, ugOf []int32) tit
 	for i, t := range c.titles {
 		c.titleUG[i], c.titleHead[i] = t.ug, t.head
 	}
-	// Roots of the words.
-	c.rootOf = make([]int32, len(c.vocab))
+	// Kinds and roots of the terms.
+	c.td = make([]termData, len(c.vocab)+1)
+	for id, k := range kinds {
+		c.td[id].kind = k
+	}
 	for s, id := range c.vocab {
-		c.rootOf[id] = -1
-		if c.kind[id] == termWord && c.p.rootLen > 0 && len(s) > c.p.rootLen {
+		c.td[id].rootOf = -1
+		if c.td[id].kind == termWord && c.p.rootLen > 0 && len(s) > c.p.rootLen {
 			if rt, ok := c.vocab["<"+s[:c.p.rootLen]]; ok {
-				c.rootOf[id] = rt
+				c.td[id].rootOf = rt
 			}
 		}
 	}
@@ -332,19 +372,19 @@ func (c *Coder) computeIDF(tt titleTerms) {
 			}
 		}
 	}
-	c.idf = make([]float32, nTok)
-	for t := range c.idf {
-		c.idf[t] = float32(math.Log(1 + float64(nUG)/float64(dfUG[t])))
+	for t := range nTok {
+		c.td[t].idf = float32(math.Log(1 + float64(nUG)/float64(dfUG[t])))
 	}
 }
 
 // termWeight is the weight of a term in a title vector before normalisation.
 func (c *Coder) termWeight(tok int32, head bool) float32 {
-	w := c.idf[tok]
+	td := &c.td[tok]
+	w := td.idf
 	if head {
 		w *= c.p.head
 	}
-	switch c.kind[tok] {
+	switch td.kind {
 	case termRoot:
 		w *= c.p.root
 	case termPair:
@@ -378,25 +418,27 @@ func (c *Coder) titleVectors(tt titleTerms) vectors {
 	return v
 }
 
-// buildIndex turns title vectors into postings by term.
-func (c *Coder) buildIndex(v vectors) index {
+// buildIndex turns title vectors into postings by term; k says where the ranges go in c.td.
+func (c *Coder) buildIndex(v vectors, k int) index {
 	nTok := len(c.vocab)
-	ix := index{postOff: make([]int32, nTok+1), postMid: make([]int32, nTok)}
+	postOff := make([]int32, nTok+1)
 	nEN := make([]int32, nTok)
 	for ti := range c.titles {
 		for _, x := range v.vec[v.off[ti]:v.off[ti+1]] {
-			ix.postOff[x.doc+1]++
+			postOff[x.doc+1]++
 			if c.titles[ti].lang == EN {
 				nEN[x.doc]++
 			}
 		}
 	}
+	ix := index{td: c.td, k: k}
 	for t := 0; t < nTok; t++ {
-		ix.postOff[t+1] += ix.postOff[t]
-		ix.postMid[t] = ix.postOff[t] + nEN[t]
+		postOff[t+1] += postOff[t]
+		ix.rng(int32(t)).post = [2]int32{postOff[t], postOff[t] + nEN[t]}
 	}
+	ix.rng(int32(nTok)).post = [2]int32{postOff[nTok], postOff[nTok]}
 	ix.post = make([]tposting, len(v.vec))
-	fill := slices.Clone(ix.postOff[:nTok])
+	fill := slices.Clone(postOff[:nTok])
 	for ti, t := range c.titles { // in title order: postings sorted by title, English first
 		for _, x := range v.vec[v.off[ti]:v.off[ti+1]] {
 			ix.post[fill[x.doc]] = tposting{key: uint32(ti)<<ugBits | uint32(t.ug), w: x.w}
@@ -404,15 +446,12 @@ func (c *Coder) buildIndex(v vectors) index {
 		}
 	}
 	// Unit-group groups of each postings list.
-	ix.grpOff = make([]int32, nTok+1)
-	ix.grpMid = make([]int32, nTok)
 	for t := 0; t < nTok; t++ {
-		ix.grpOff[t] = int32(len(ix.grp))
 		for half := 0; half < 2; half++ {
-			lo, hi := ix.postOff[t], ix.postMid[t]
-			if half == 1 {
-				ix.grpMid[t] = int32(len(ix.grp))
-				lo, hi = ix.postMid[t], ix.postOff[t+1]
+			ix.rng(int32(t)).grp[half] = int32(len(ix.grp))
+			lo, hi := ix.rng(int32(t)).post[half], ix.rng(int32(t + 1)).post[0]
+			if half == 0 {
+				hi = ix.rng(int32(t)).post[1]
 			}
 			for i := lo; i < hi; i++ {
 				if i == lo || ix.post[i].key&ugMask != ix.post[i-1].key&ugMask {
@@ -421,7 +460,7 @@ func (c *Coder) buildIndex(v vectors) index {
 			}
 		}
 	}
-	ix.grpOff[nTok] = int32(len(ix.grp))
+	ix.rng(int32(nTok)).grp = [2]int32{int32(len(ix.grp)), int32(len(ix.grp))}
 	return ix
 }
 
@@ -492,32 +531,31 @@ func (c *Coder) buildDocs(tt titleTerms) {
 	}
 	avg /= float32(max(n, 1))
 	// Postings by term; entries are in document order, so each list is sorted by document.
-	c.docOff = make([]int32, nTok+1)
-	c.docMid = make([]int32, nTok)
+	docOff := make([]int32, nTok+1)
 	nENDocs := make([]int32, nTok)
 	for _, e := range entries {
-		c.docOff[e.tok+1]++
+		docOff[e.tok+1]++
 		if e.doc < int32(nUG) {
 			nENDocs[e.tok]++
 		}
 	}
 	for t := 0; t < nTok; t++ {
-		c.docOff[t+1] += c.docOff[t]
-		c.docMid[t] = c.docOff[t] + nENDocs[t]
+		docOff[t+1] += docOff[t]
+		c.td[t].doc = [2]int32{docOff[t], docOff[t] + nENDocs[t]}
 	}
+	c.td[nTok].doc = [2]int32{docOff[nTok], docOff[nTok]}
 	c.doc = make([]docPosting, len(entries))
-	fill := slices.Clone(c.docOff[:nTok])
+	fill := slices.Clone(docOff[:nTok])
 	k1, b := c.p.k1, c.p.b
 	for _, e := range entries {
-		bm := c.idf[e.tok] * e.tf * (k1 + 1) / (e.tf + k1*(1-b+b*docLen[e.doc]/avg))
+		bm := c.td[e.tok].idf * e.tf * (k1 + 1) / (e.tf + k1*(1-b+b*docLen[e.doc]/avg))
 		c.doc[fill[e.tok]] = docPosting{doc: e.doc, cent: e.cent, bm: bm}
 		fill[e.tok]++
 	}
-	c.bmMax = make([]float32, nTok)
-	for t := range c.bmMax {
-		c.bmMax[t] = c.idf[t] * (k1 + 1)
-	}
 }
+
+// bmMax returns the largest possible BM25 weight of a term.
+func (c *Coder) bmMax(tok int32) float32 { return c.td[tok].idf * (c.p.k1 + 1) }
 
 // buildHeads indexes, for each head noun, the documents whose example titles it heads.
 func (c *Coder) buildHeads() {
@@ -535,15 +573,17 @@ func (c *Coder) buildHeads() {
 		keys = append(keys, k)
 	}
 	slices.SortFunc(keys, func(a, b hk) int { return cmp.Or(cmp.Compare(a.tok, b.tok), cmp.Compare(a.doc, b.doc)) })
-	c.headOff = make([]int32, nTok+1)
+	headOff := make([]int32, nTok+1)
 	c.head = make([]posting, len(keys))
 	for i, k := range keys {
 		c.head[i] = posting{doc: k.doc, w: float32(math.Log1p(float64(counts[k])))}
-		c.headOff[k.tok+1]++
+		headOff[k.tok+1]++
 	}
 	for t := 0; t < nTok; t++ {
-		c.headOff[t+1] += c.headOff[t]
+		headOff[t+1] += headOff[t]
+		c.td[t].head = headOff[t]
 	}
+	c.td[nTok].head = headOff[nTok]
 }
 
 // forTrigrams calls f with the trigrams of s, boundaries marked: "$ab", "abc", …, "yz$".
@@ -575,7 +615,7 @@ func (c *Coder) buildTrigrams() {
 	var count []int32
 	for id, s := range words {
 		wordOff[id] = int32(len(wordTri))
-		if len(s) < 4 || c.kind[id] != termWord {
+		if len(s) < 4 || c.td[id].kind != termWord {
 			continue
 		}
 		first := len(wordTri)

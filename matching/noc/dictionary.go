@@ -114,11 +114,11 @@ func (c *Coder) useDictionary(entries []dictEntry) {
 	dict[1] = make([][]translation, nTok)
 	for _, e := range entries {
 		id, ok := c.vocab[e.word]
-		if !ok || c.kind[id] != termWord {
+		if !ok || c.td[id].kind != termWord {
 			continue
 		}
 		for _, t := range e.trans {
-			if tid, ok := c.vocab[t.word]; ok && c.kind[tid] == termWord {
+			if tid, ok := c.vocab[t.word]; ok && c.td[tid].kind == termWord {
 				dict[e.lang][id] = append(dict[e.lang][id], translation{tid, t.p})
 			}
 		}

@@ -2,6 +2,8 @@ package noc
 
 import (
 	"math"
+	"math/bits"
+	"slices"
 )
 
 // The coder scores each unit group reached by the title on the features below, combined by a
@@ -28,34 +30,49 @@ const (
 
 // scratch holds the buffers of one lookup; the coder keeps them in a pool.
 type scratch struct {
-	a      analyzer
-	q      []qterm   // the query
-	t      []qterm   // the translated query
-	order  []int32   // query terms by postings length
-	olen   []int32   // their postings lengths
-	acc    []float32 // per title: cosine with the query (its language) or the translated query
-	accR   []float32 // per title: cosine of the query with the translated title
-	tQ     []uint32  // titles reached (title<<10 | unit group), per channel
+	a     analyzer
+	q     []qterm // the query
+	t     []qterm // the translated query
+	order []int32 // query terms by postings length
+	olen  []int32 // their postings lengths
+	// acc holds per title the cosine of one channel at a time: with the query, with the
+	// translated query, of the query with the translated title.
+	acc    []float32
+	tQ     []uint32 // titles reached (title<<10 | unit group), per channel
 	tT     []uint32
 	tR     []uint32
-	candS  []scored         // unit groups and their preliminary scores
-	feat   [][nFeat]float32 // per unit group
-	best   [][2]int32       // per unit group: best example title, same and other language
-	bestO  []float32        // per unit group: score of best[u][1]
-	ugSeen []bool
+	candS  []scored  // unit groups and their preliminary scores
+	ug     []ugState // per unit group
+	inCand []bool    // per unit group: among those the translation channels look at
 	ugList []int32
-	dCent  []float32 // per document: centroid cosine
-	dBM    []float32 // per document: BM25
-	triCnt []uint8   // per word: trigrams shared with the word being corrected
+	dScore []docScore  // per document
+	dHit   [2][]uint64 // per language: bit set of the unit groups whose documents were reached
+	triCnt []uint8     // per word: trigrams shared with the word being corrected
 	triT   []int32
 	top    [MaxCandidates]scored
-	score  []float32 // per unit group
 	sumExp float64
 	maxS   float32
 	known  float64 // share of the title's words found in the vocabulary
 	capC   float64 // the confidence cannot exceed it (1, or the spelling corrections' similarity)
 	// dump, when set (tests), receives the features of every unit group scored.
 	dump func(ug int32, f *[nFeat]float32)
+}
+
+// ugState is what a lookup finds out about a unit group, in one place so that a unit group costs
+// a cache line or two.
+type ugState struct {
+	feat  [nFeat]float32
+	best  [2]int32 // best example title, same and other language (-1: none)
+	bestO float32  // score of best[1]
+	score float32
+	head  int32 // head noun of best[0] (see bestHeads)
+	seen  bool  // reached: the rest is valid
+}
+
+// docScore is the similarity of the query with a document (a unit group's examples in a language).
+type docScore struct {
+	cent float32 // cosine with the centroid
+	bm   float32 // BM25
 }
 
 type qterm struct {
@@ -73,14 +90,10 @@ func (c *Coder) newScratch() *scratch {
 	nUG := len(c.tax.unitGroups)
 	return &scratch{
 		acc:    make([]float32, len(c.titles)),
-		accR:   make([]float32, len(c.titles)),
-		feat:   make([][nFeat]float32, nUG),
-		best:   make([][2]int32, nUG),
-		bestO:  make([]float32, nUG),
-		score:  make([]float32, nUG),
-		ugSeen: make([]bool, nUG),
-		dCent:  make([]float32, nUG*2),
-		dBM:    make([]float32, nUG*2),
+		ug:     make([]ugState, nUG),
+		inCand: make([]bool, nUG),
+		dHit:   [2][]uint64{make([]uint64, (nUG+63)/64), make([]uint64, (nUG+63)/64)},
+		dScore: make([]docScore, nUG*2),
 		triCnt: make([]uint8, len(c.vocab)),
 	}
 }
@@ -186,9 +199,19 @@ func invNorm(q []qterm) float32 {
 // half returns the postings of tok for the titles of one language (0: English, 1: French).
 func (ix *index) half(tok, lang int32) []tposting {
 	if lang == 0 {
-		return ix.post[ix.postOff[tok]:ix.postMid[tok]]
+		return ix.post[ix.rng(tok).post[0]:ix.rng(tok).post[1]]
 	}
-	return ix.post[ix.postMid[tok]:ix.postOff[tok+1]]
+	return ix.post[ix.rng(tok).post[1]:ix.rng(tok + 1).post[0]]
+}
+
+// groups returns the unit-group groups of tok for the titles of one language, and where the
+// postings of the last group end.
+func (ix *index) groups(tok, lang int32) ([]group, int32) {
+	r, next := ix.rng(tok), ix.rng(tok+1)
+	if lang == 0 {
+		return ix.grp[r.grp[0]:r.grp[1]], r.post[1]
+	}
+	return ix.grp[r.grp[1]:next.grp[0]], next.post[0]
 }
 
 // orderTerms leaves in sc.order the indexes of the terms of q by postings length in ix (insertion
@@ -219,22 +242,14 @@ func (c *Coder) accumulate(sc *scratch, ix *index, q []qterm, inv float32, lang 
 		if int(sc.olen[k]) > longPost && len(touched) > 0 {
 			break // the others are longer still
 		}
-		w := q[i].w * inv
-		for _, p := range ix.half(q[i].tok, lang) {
-			d := p.key >> ugBits
-			if acc[d] == 0 {
-				touched = append(touched, p.key)
-			}
-			acc[d] += w * p.w
-		}
+		touched = addPostings(touched, ix.half(q[i].tok, lang), q[i].w*inv, acc)
 	}
 	return touched
 }
 
-// accumulateIn is accumulate restricted to the unit groups in ugs (ascending): it walks the
-// term's list of unit groups (short, sequential) along ugs and reads only the postings of the
-// unit groups in both.
-func (c *Coder) accumulateIn(sc *scratch, ix *index, q []qterm, inv float32, lang int32, acc []float32, touched []uint32, ugs []scored) []uint32 {
+// accumulateIn is accumulate restricted to the unit groups u with in[u]: it walks the term's list
+// of unit groups (short, sequential) and reads only the postings of those unit groups.
+func (c *Coder) accumulateIn(sc *scratch, ix *index, q []qterm, inv float32, lang int32, acc []float32, touched []uint32, in []bool) []uint32 {
 	c.orderTerms(sc, ix, q, lang)
 	for k, i := range sc.order {
 		if int(sc.olen[k]) > c.p.longPostX && len(touched) > 0 {
@@ -242,55 +257,76 @@ func (c *Coder) accumulateIn(sc *scratch, ix *index, q []qterm, inv float32, lan
 		}
 		qt := q[i]
 		w := qt.w * inv
-		lo, mid, hi := ix.grpOff[qt.tok], ix.grpMid[qt.tok], ix.grpOff[qt.tok+1]
-		gs := ix.grp[lo:mid]
-		end := ix.postMid[qt.tok]
-		if lang == 1 {
-			gs = ix.grp[mid:hi]
-			end = ix.postOff[qt.tok+1]
-		}
+		gs, end := ix.groups(qt.tok, lang)
 		if len(gs) > c.p.maxGroups && len(touched) > 0 {
 			continue
 		}
-		k := 0
-		for g := 0; g < len(gs) && k < len(ugs); {
-			gu, cu := int32(gs[g].ug), ugs[k].ug
-			switch {
-			case gu < cu:
-				g++
-			case gu > cu:
-				k++
-			default:
-				stop := end
-				if g+1 < len(gs) {
-					stop = gs[g+1].off
-				}
-				for _, p := range ix.post[gs[g].off:stop] {
-					d := p.key >> ugBits
-					if acc[d] == 0 {
-						touched = append(touched, p.key)
-					}
-					acc[d] += w * p.w
-				}
-				g++
-				k++
+		for g := range gs {
+			if !in[gs[g].ug] {
+				continue
 			}
+			stop := end
+			if g+1 < len(gs) {
+				stop = gs[g+1].off
+			}
+			touched = addPostings(touched, ix.post[gs[g].off:stop], w, acc)
 		}
 	}
 	return touched
 }
 
+// addPostings adds w times the postings ps to acc and appends to touched the keys of the titles
+// reached for the first time. It does so without a branch on acc, whose reads often miss the
+// cache: each key is written past the end of touched, which grows when the title is new.
+func addPostings(touched []uint32, ps []tposting, w float32, acc []float32) []uint32 {
+	n := len(touched)
+	touched = slices.Grow(touched, len(ps))[:n+len(ps)]
+	for _, p := range ps {
+		d := p.key >> ugBits
+		touched[n] = p.key
+		if acc[d] == 0 {
+			n++
+		}
+		acc[d] += w * p.w
+	}
+	return touched[:n]
+}
+
 // reach returns the features of unit group u, zeroed when u is reached for the first time.
 func (sc *scratch) reach(u int32) *[nFeat]float32 {
-	f := &sc.feat[u]
-	if !sc.ugSeen[u] {
-		sc.ugSeen[u] = true
+	g := &sc.ug[u]
+	if !g.seen {
 		sc.ugList = append(sc.ugList, u)
-		*f = [nFeat]float32{}
-		sc.best[u] = [2]int32{-1, -1}
-		sc.bestO[u] = 0
+		*g = ugState{best: [2]int32{-1, -1}, seen: true}
 	}
-	return f
+	return &g.feat
+}
+
+// bestHeads records the head noun of the best example of each unit group reached. The
+// reads, scattered over the titles, are independent of each other, and nothing in the loop
+// waits on them: the processor can have many of them in flight.
+func (c *Coder) bestHeads(sc *scratch) {
+	for _, u := range sc.ugList {
+		if b := sc.ug[u].best[0]; b >= 0 {
+			sc.ug[u].head = c.titleHead[b]
+		}
+	}
+}
+
+// log1pCounts holds log(1+n) for the small counts.
+var log1pCounts = func() (t [64]float32) {
+	for n := range t {
+		t[n] = float32(math.Log1p(float64(n)))
+	}
+	return t
+}()
+
+// log1pCount returns log(1+n) for a count n (a whole number).
+func log1pCount(n float32) float32 {
+	if n < float32(len(log1pCounts)) {
+		return log1pCounts[int(n)]
+	}
+	return float32(math.Log1p(float64(n)))
 }
 
 // rank analyses the title and leaves its best unit groups in sc.top; it returns their number.
@@ -366,7 +402,7 @@ func (c *Coder) rank(sc *scratch, title string, r *Result) int {
 	// The translated query.
 	sc.t = sc.t[:0]
 	for _, q := range sc.q {
-		if c.kind[q.tok] == termWord {
+		if c.td[q.tok].kind == termWord {
 			sc.t = c.translate(sc.t, q.tok, q.w, q.head, int(lang))
 		}
 	}
@@ -383,10 +419,10 @@ func (c *Coder) rank(sc *scratch, title string, r *Result) int {
 			f[fCount]++
 		}
 		switch {
-		case s > f[fSame] || s == f[fSame] && d < sc.best[u][0]:
+		case s > f[fSame] || s == f[fSame] && d < sc.ug[u].best[0]:
 			f[fSecond] = f[fSame]
 			f[fSame] = s
-			sc.best[u][0] = d
+			sc.ug[u].best[0] = d
 		case s > f[fSecond]:
 			f[fSecond] = s
 		}
@@ -402,68 +438,73 @@ func (c *Coder) rank(sc *scratch, title string, r *Result) int {
 		}
 		for _, q := range qs {
 			w := q.w * in
-			bw := q.w / c.idf[q.tok]
-			bmNorm[ch] += bw * c.bmMax[q.tok]
-			ps := c.doc[c.docOff[q.tok]:c.docMid[q.tok]]
-			if l == 1 {
-				ps = c.doc[c.docMid[q.tok]:c.docOff[q.tok+1]]
-			}
+			bw := q.w / c.td[q.tok].idf
+			bmNorm[ch] += bw * c.bmMax(q.tok)
+			ps := c.docs(q.tok, l)
 			if len(ps) > c.p.maxDocs {
 				continue
 			}
+			hit := sc.dHit[l]
 			for _, p := range ps {
-				sc.dCent[p.doc] += w * p.cent
-				sc.dBM[p.doc] += bw * p.bm
+				ds := &sc.dScore[p.doc]
+				ds.cent += w * p.cent
+				ds.bm += bw * p.bm
+				u := p.doc - l*nUG
+				hit[u/64] |= 1 << (u % 64)
 			}
 		}
 	}
 	for ch, l := range [2]int32{lang, other} {
-		if bmNorm[ch] == 0 {
-			continue
-		}
 		inv := 1 / bmNorm[ch]
-		cent, bm := sc.dCent[l*nUG:(l+1)*nUG], sc.dBM[l*nUG:(l+1)*nUG]
-		for u := range cent {
-			if bm[u] == 0 {
-				continue
+		ds := sc.dScore[l*nUG : (l+1)*nUG]
+		hit := sc.dHit[l]
+		for i, set := range hit { // the unit groups reached, in order
+			hit[i] = 0
+			for ; set != 0; set &= set - 1 {
+				u := i*64 + bits.TrailingZeros64(set)
+				if ds[u].bm == 0 {
+					continue
+				}
+				f := sc.reach(int32(u))
+				if ch == 0 {
+					f[fCentSame], f[fBM25Same] = ds[u].cent, ds[u].bm*inv
+				} else {
+					f[fCentOther], f[fBM25Other] = ds[u].cent, ds[u].bm*inv
+				}
+				ds[u] = docScore{}
 			}
-			f := sc.reach(int32(u))
-			if ch == 0 {
-				f[fCentSame], f[fBM25Same] = cent[u], bm[u]*inv
-			} else {
-				f[fCentOther], f[fBM25Other] = cent[u], bm[u]*inv
-			}
-			cent[u], bm[u] = 0, 0
 		}
 	}
 
 	// Unit groups whose examples are headed by the head noun (or a translation of it).
 	if qhead >= 0 {
-		for _, p := range c.head[c.headOff[qhead]:c.headOff[qhead+1]] {
-			if p.doc/nUG == lang && sc.ugSeen[p.doc%nUG] {
-				sc.feat[p.doc%nUG][fHeadUG] = p.w
+		for _, p := range c.heads(qhead) {
+			if p.doc/nUG == lang && sc.ug[p.doc%nUG].seen {
+				sc.ug[p.doc%nUG].feat[fHeadUG] = p.w
 			}
 		}
-		idx := int(qhead)*2 + int(lang)
-		for _, x := range c.x[c.xOff[idx]:c.xOff[idx+1]] {
-			for _, p := range c.head[c.headOff[x.doc]:c.headOff[x.doc+1]] {
-				if u := p.doc % nUG; p.doc/nUG == other && sc.ugSeen[u] {
-					sc.feat[u][fHeadUGOther] = max(sc.feat[u][fHeadUGOther], p.w*x.w)
+		for _, x := range c.translations(qhead, int(lang)) {
+			for _, p := range c.heads(x.doc) {
+				if u := p.doc % nUG; p.doc/nUG == other && sc.ug[u].seen {
+					sc.ug[u].feat[fHeadUGOther] = max(sc.ug[u].feat[fHeadUGOther], p.w*x.w)
 				}
 			}
 		}
 	}
 
 	// Features complete so far, and the preliminary score.
+	if qhead >= 0 {
+		c.bestHeads(sc)
+	}
 	w := &c.w
 	sc.candS = sc.candS[:0]
 	for _, u := range sc.ugList {
-		f := &sc.feat[u]
-		if b := sc.best[u][0]; b >= 0 && qhead >= 0 && c.titleHead[b] == qhead {
+		f := &sc.ug[u].feat
+		if b := sc.ug[u].best[0]; b >= 0 && qhead >= 0 && sc.ug[u].head == qhead {
 			f[fHead] = 1
 		}
 		f[fPrior] = c.prior[u]
-		f[fCount] = float32(math.Log1p(float64(f[fCount])))
+		f[fCount] = log1pCount(f[fCount])
 		if f[fSame] >= 0.98 {
 			f[fExact] = 1
 		}
@@ -471,7 +512,7 @@ func (c *Coder) rank(sc *scratch, title string, r *Result) int {
 		for i := range f {
 			s += w[i] * f[i]
 		}
-		sc.score[u] = s
+		sc.ug[u].score = s
 		sc.candS = append(sc.candS, scored{u, s})
 	}
 
@@ -483,13 +524,10 @@ func (c *Coder) rank(sc *scratch, title string, r *Result) int {
 		selectTop(cs, c.p.cands)
 		cs = cs[:c.p.cands]
 	}
-	for i := 1; i < len(cs); i++ { // by unit group
-		for j := i; j > 0 && cs[j].ug < cs[j-1].ug; j-- {
-			cs[j], cs[j-1] = cs[j-1], cs[j]
-		}
+	for _, x := range cs {
+		sc.inCand[x.ug] = true
 	}
-	sc.tT = c.accumulateIn(sc, &c.title, sc.t, tinv, other, sc.acc, sc.tT[:0], cs)
-	sc.tR = c.accumulateIn(sc, &c.trans, sc.q, inv, other, sc.accR, sc.tR[:0], cs)
+	sc.tT = c.accumulateIn(sc, &c.title, sc.t, tinv, other, sc.acc, sc.tT[:0], sc.inCand)
 	for _, key := range sc.tT {
 		d, u := int32(key>>ugBits), int32(key&ugMask)
 		s := sc.acc[d]
@@ -502,18 +540,23 @@ func (c *Coder) rank(sc *scratch, title string, r *Result) int {
 		case s > f[fTrans2]:
 			f[fTrans2] = s
 		}
-		if s > sc.bestO[u] {
-			sc.bestO[u], sc.best[u][1] = s, d
+		if s > sc.ug[u].bestO {
+			sc.ug[u].bestO, sc.ug[u].best[1] = s, d
 		}
+	}
+	// sc.acc is all zeros again: the second channel reuses it.
+	sc.tR = c.accumulateIn(sc, &c.trans, sc.q, inv, other, sc.acc, sc.tR[:0], sc.inCand)
+	for _, x := range cs {
+		sc.inCand[x.ug] = false
 	}
 	for _, key := range sc.tR {
 		d, u := int32(key>>ugBits), int32(key&ugMask)
-		s := sc.accR[d]
-		sc.accR[d] = 0
+		s := sc.acc[d]
+		sc.acc[d] = 0
 		f := sc.reach(u)
 		f[fTransRev] = max(f[fTransRev], s)
-		if s > sc.bestO[u] {
-			sc.bestO[u], sc.best[u][1] = s, d
+		if s > sc.ug[u].bestO {
+			sc.ug[u].bestO, sc.ug[u].best[1] = s, d
 		}
 	}
 
@@ -521,13 +564,13 @@ func (c *Coder) rank(sc *scratch, title string, r *Result) int {
 	n := 0
 	sc.maxS = float32(math.Inf(-1))
 	for _, u := range sc.ugList {
-		f := &sc.feat[u]
+		f := &sc.ug[u].feat
 		// The translation features are new since the preliminary score.
-		s := sc.score[u] + w[fTrans]*f[fTrans] + w[fTrans2]*f[fTrans2] + w[fTransRev]*f[fTransRev]
+		s := sc.ug[u].score + w[fTrans]*f[fTrans] + w[fTrans2]*f[fTrans2] + w[fTransRev]*f[fTransRev]
 		if sc.dump != nil {
 			sc.dump(u, f)
 		}
-		sc.score[u] = s
+		sc.ug[u].score = s
 		sc.maxS = max(sc.maxS, s)
 		if n < len(sc.top) {
 			n++
@@ -547,8 +590,8 @@ func (c *Coder) rank(sc *scratch, title string, r *Result) int {
 	}
 	sc.sumExp = max(0, untouched) * math.Exp(float64(-sc.maxS))
 	for _, u := range sc.ugList {
-		sc.ugSeen[u] = false
-		if d := sc.score[u] - sc.maxS; d > -25 { // exp(-25) ≈ 1e-11: negligible
+		sc.ug[u].seen = false
+		if d := sc.ug[u].score - sc.maxS; d > -25 { // exp(-25) ≈ 1e-11: negligible
 			sc.sumExp += float64(expNeg(d))
 		}
 	}
@@ -560,9 +603,9 @@ func (c *Coder) rank(sc *scratch, title string, r *Result) int {
 func (c *Coder) fill(sc *scratch, dst []Candidate, lang Lang) {
 	for i := range dst {
 		t := sc.top[i]
-		ti := sc.best[t.ug][0]
+		ti := sc.ug[t.ug].best[0]
 		if ti < 0 {
-			ti = sc.best[t.ug][1]
+			ti = sc.ug[t.ug].best[1]
 		}
 		z := calibFeatures(sc, i)
 		var s float64
@@ -606,7 +649,7 @@ func calibFeatures(sc *scratch, i int) [nCal]float64 {
 	t := sc.top[i]
 	p := float64(expNeg(max(t.score-sc.maxS, -24))) / sc.sumExp
 	p = min(max(p, 1e-9), 1-1e-9)
-	f := &sc.feat[t.ug]
+	f := &sc.ug[t.ug].feat
 	first := 0.0
 	if i == 0 {
 		first = 1

@@ -148,7 +148,7 @@ func ibm1(src, dst []bag, nTok int, iters, k int, minP float32) [][]translation 
 func (c *Coder) wordsOf(tt titleTerms, ti int32) []int32 {
 	var out []int32
 	for _, tr := range tt.of(int(ti)) {
-		if c.kind[tr.tok] == termWord {
+		if c.td[tr.tok].kind == termWord {
 			out = append(out, tr.tok)
 		}
 	}
@@ -317,14 +317,13 @@ func (c *Coder) buildTranslations(tt titleTerms) {
 	c.setDictionary(c.learned)
 }
 
-// setDictionary stores a dictionary in c.x / c.xOff.
+// setDictionary stores a dictionary in c.x (ranges in c.td).
 func (c *Coder) setDictionary(dict [2][][]translation) {
 	nTok := len(c.vocab)
 	c.x = c.x[:0]
-	c.xOff = make([]int32, nTok*2+1)
 	for t := 0; t < nTok; t++ {
 		for l := 0; l < 2; l++ {
-			c.xOff[t*2+l] = int32(len(c.x))
+			c.td[t].x[l] = int32(len(c.x))
 			if t < len(dict[l]) {
 				for _, x := range dict[l][t] {
 					c.x = append(c.x, posting{doc: x.tok, w: x.p})
@@ -332,7 +331,7 @@ func (c *Coder) setDictionary(dict [2][][]translation) {
 			}
 		}
 	}
-	c.xOff[nTok*2] = int32(len(c.x))
+	c.td[nTok].x = [2]int32{int32(len(c.x)), int32(len(c.x))}
 }
 
 // translatedVectors returns the example titles translated into the other language: each word's
@@ -345,7 +344,7 @@ func (c *Coder) translatedVectors(tt titleTerms) vectors {
 		vec = vec[:0]
 		l := int(t.lang - EN)
 		for _, tr := range tt.of(ti) {
-			if c.kind[tr.tok] != termWord {
+			if c.td[tr.tok].kind != termWord {
 				continue
 			}
 			vec = c.translate(vec, tr.tok, c.termWeight(tr.tok, tr.head), tr.head, l)
@@ -364,10 +363,9 @@ func (c *Coder) translatedVectors(tt titleTerms) vectors {
 // word itself (weight w·xkeep), its translations and their roots (weighted by probability).
 func (c *Coder) translate(vec []qterm, tok int32, w float32, head bool, l int) []qterm {
 	vec = addTerm(vec, tok, w*c.p.xkeep, head)
-	idx := int(tok)*2 + l
-	for _, x := range c.x[c.xOff[idx]:c.xOff[idx+1]] {
+	for _, x := range c.translations(tok, l) {
 		vec = addTerm(vec, x.doc, x.w*c.termWeight(x.doc, head), head)
-		if rt := c.rootOf[x.doc]; rt >= 0 {
+		if rt := c.td[x.doc].rootOf; rt >= 0 {
 			vec = addTerm(vec, rt, x.w*c.termWeight(rt, head), head)
 		}
 	}
