@@ -227,7 +227,7 @@ func TestAccuracyReport(t *testing.T) {
 	// Regression floors: the levels reached when this test was written, less half a point or so.
 	// The goals of the issue are top-1 ≥ 80 % as is and ≥ 75 % posting-style (reached: 80.1 %
 	// and 80.1 %, French 79.7 %), top-5 ≥ 95 % (reached: 94.5 %), precision ≥ 95 % (reached:
-	// 95.0 %) while accepting ≥ 60 % (reached: 58 %); see PERFORMANCE.md.
+	// 95.0 %) while accepting ≥ 60 % (reached: 58 %); see docs/PERFORMANCE.md.
 	floor := map[string][2]float64{ // top-1, top-5
 		"held-out, as is/en":         {80.0, 94.3},
 		"held-out, as is/fr":         {79.2, 93.8},

@@ -144,7 +144,7 @@ type termRange struct {
 }
 
 // params are the tuning constants of the coder, chosen on the calibration split (see
-// TestFitRanker and PERFORMANCE.md).
+// TestFitRanker and docs/PERFORMANCE.md).
 type params struct {
 	head      float32 // weight factor of the head noun
 	fuzzyMin  float32 // minimum trigram Dice similarity of a spelling correction

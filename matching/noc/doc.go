@@ -40,7 +40,7 @@
 // meets the examples of the other language. A conditional logit model, fitted on example titles
 // held out of the index, combines these features; its probability, recalibrated, is the
 // confidence. The first candidates whose confidence reaches [DefaultThreshold] were right about
-// 95 % of the time on held-out titles. PERFORMANCE.md gives the measured accuracy, against a
+// 95 % of the time on held-out titles. docs/PERFORMANCE.md gives the measured accuracy, against a
 // character-trigram baseline, and the speed, with the commands that produce them.
 //
 // A [Coder] is immutable and safe for concurrent use; [Default] is built at its first use, from

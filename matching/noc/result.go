@@ -53,7 +53,7 @@ const MaxCandidates = 5
 
 // DefaultThreshold is the confidence from which a portal can accept the first candidate without a
 // person: on example titles held out of the index, written as in postings, the first candidates
-// at or above it were right about 95 % of the time (see PERFORMANCE.md for the measured
+// at or above it were right about 95 % of the time (see docs/PERFORMANCE.md for the measured
 // precision and the share of titles accepted).
 const DefaultThreshold = 0.85
 
