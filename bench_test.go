@@ -34,8 +34,6 @@ func stores(b *testing.B) map[string]func(*testing.B) babillard.Store {
 	return out
 }
 
-func benchWorld(b *testing.B, store babillard.Store) *world { return newWorldTB(b, store) }
-
 // BenchmarkSubmitApprove measures one submission (content checks, credit
 // reservation, history, event) plus one approval (credit consumed,
 // publication), per op.
@@ -50,7 +48,7 @@ func BenchmarkSubmitApprove(b *testing.B) {
 			b.ReportAllocs()
 			for done := 0; done < b.N; done += batch {
 				b.StopTimer()
-				w := benchWorld(b, open(b))
+				w := newWorldTB(b, open(b))
 				w.grant(billing.EngineerPosting, batch)
 				ids := make([]uuid.UUID, min(batch, b.N-done))
 				for i := range ids {
@@ -83,18 +81,8 @@ func BenchmarkRecordHits(b *testing.B) {
 		if !ok {
 			continue
 		}
-		w := benchWorld(b, open(b))
-		w.grant(billing.EngineerPosting, 1)
-		o, _, err := w.board.Offers.Create(w.ctx, w.jean, jobContent())
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, err := w.board.Offers.Submit(w.ctx, w.jean, o.ID); err != nil {
-			b.Fatal(err)
-		}
-		if _, err := w.board.Offers.Approve(w.ctx, w.moderator, o.ID); err != nil {
-			b.Fatal(err)
-		}
+		w := newWorldTB(b, open(b))
+		o := w.published(jobContent())
 		hits := make([]offer.Hit, 100)
 		for i := range hits {
 			hits[i] = offer.Hit{OfferID: o.ID, Metric: offer.Views, At: w.clock.Now()}
@@ -126,7 +114,7 @@ func BenchmarkRecordHits(b *testing.B) {
 func BenchmarkAdvance100k(b *testing.B) {
 	const live, due = 100_000, 1_000
 	store := memory.New()
-	w := benchWorld(b, store)
+	w := newWorldTB(b, store)
 	now := w.clock.Now().UTC()
 	seed := func(ctx context.Context) error {
 		for i := range live {

@@ -105,6 +105,21 @@ func (w *world) grant(p billing.Product, n int) {
 	require.NoError(w.t, err)
 }
 
+// published grants a posting credit, then creates, submits and approves an
+// offer with content c, and returns it online.
+func (w *world) published(c offer.Content) offer.Offer {
+	w.t.Helper()
+	w.grant(billing.EngineerPosting, 1)
+	o, _, err := w.board.Offers.Create(w.ctx, w.jean, c)
+	require.NoError(w.t, err)
+	_, err = w.board.Offers.Submit(w.ctx, w.jean, o.ID)
+	require.NoError(w.t, err)
+	o, err = w.board.Offers.Approve(w.ctx, w.moderator, o.ID)
+	require.NoError(w.t, err)
+	require.Equal(w.t, offer.Published, o.Status)
+	return o
+}
+
 func (w *world) balance(p billing.Product) billing.Balance {
 	w.t.Helper()
 	b, err := w.board.Billing.Balance(w.ctx, w.marie, p)
@@ -349,17 +364,11 @@ func testScheduledOffer(t *testing.T, store babillard.Store) {
 func TestPublishedOfferModificationStaysOnlineUntilApproved(t *testing.T) {
 	w := newWorld(t, memory.New())
 	offers := w.board.Offers
-	w.grant(billing.EngineerPosting, 1)
-	o, _, err := offers.Create(w.ctx, w.jean, jobContent())
-	require.NoError(t, err)
-	_, err = offers.Submit(w.ctx, w.jean, o.ID)
-	require.NoError(t, err)
-	_, err = offers.Approve(w.ctx, w.moderator, o.ID)
-	require.NoError(t, err)
+	o := w.published(jobContent())
 
 	c := jobContent()
 	c.Title.FR = "Ingénieure civile principale – ponts"
-	o, _, err = offers.Modify(w.ctx, w.jean, o.ID, c)
+	o, _, err := offers.Modify(w.ctx, w.jean, o.ID, c)
 	require.NoError(t, err)
 	assert.Equal(t, offer.Published, o.Status)
 	assert.Equal(t, "Ingénieure civile – ponts", o.Content.Title.FR, "the live version stays online")
