@@ -420,9 +420,243 @@ func solveN(m [nFeat][nFeat]float64, v [nFeat]float64) [nFeat]float64 {
 	return x
 }
 
-// TestFitRanker fits the ranking weights and the confidence calibration on the calibration split
-// (index built on the training split only; the test split is never used) and prints them, to
-// paste into coder.go and search.go. Run with NOC_FIT=1.
+// fitted is what TestFitRanker fits: the weights of both ranking stages and of the confidence
+// calibration.
+type fitted struct {
+	w   [nFeat]float32
+	w2  [nFeat2]float32
+	cal [nCal]float64
+}
+
+// set makes c use the fitted weights.
+func (f fitted) set(c *Coder) {
+	c.setWeights(f.w)
+	c.w2 = f.w2
+	c.cal = f.cal
+}
+
+// fitModels fits, on the queries qs coded with c, the first stage, then the second stage on the
+// candidates of the fitted first stage, then the calibration on the candidates of both; c is left
+// using them.
+func fitModels(c *Coder, qs []evalQuery) fitted {
+	var f fitted
+	// First stage.
+	samples := collectRankSamples(c, qs)
+	var w0 [nFeat]float64
+	for i, v := range c.w {
+		w0[i] = float64(v)
+	}
+	for i, v := range fitRanker(samples, c.prior, w0) {
+		f.w[i] = float32(v)
+	}
+	c.setWeights(f.w)
+	// Second stage: a conditional logit over the first stage's rerankK candidates.
+	sc := c.newScratch()
+	var lists []candList
+	for _, q := range qs {
+		r := Result{Lang: q.lang}
+		c.rank(sc, q.title, &r)
+		l := candList{truth: -1}
+		n := sc.nTop
+		for i := 0; i < n; i++ {
+			if c.tax.classes[c.tax.unitGroups[sc.top[i].ug]].Code == q.code {
+				l.truth = i
+			}
+			x := make([]float64, nFeat2)
+			for k, v := range sc.x[i] {
+				x[k] = float64(v)
+			}
+			l.x = append(l.x, x)
+		}
+		lists = append(lists, l)
+	}
+	w20 := make([]float64, nFeat2)
+	for i, v := range f.w {
+		w20[i] = float64(v)
+	}
+	for i, v := range fitConditionalLogit(lists, w20, 1) {
+		f.w2[i] = float32(v)
+	}
+	c.w2 = f.w2
+	// Calibration of the confidence: logistic regression on calibFeatures of every candidate.
+	var zs [][nCal]float64
+	var ys []float64
+	for _, q := range qs {
+		r := Result{Lang: q.lang}
+		n := c.rank(sc, q.title, &r)
+		for i := 0; i < n; i++ {
+			y := 0.0
+			if c.tax.classes[c.tax.unitGroups[sc.rr[i].ug]].Code == q.code {
+				y = 1
+			}
+			zs = append(zs, calibFeatures(sc, i))
+			ys = append(ys, y)
+		}
+	}
+	f.cal = fitLogisticN(zs, ys)
+	c.cal = f.cal
+	return f
+}
+
+// candList is the second-stage features of the candidates of one title, and which one is right
+// (-1: none).
+type candList struct {
+	x     [][]float64
+	truth int
+}
+
+// clObjective is the log-likelihood of a conditional logit with weights w, less a ridge penalty.
+func clObjective(ls []candList, w []float64, ridge float64) float64 {
+	var ll float64
+	for _, l := range ls {
+		if l.truth < 0 {
+			continue
+		}
+		sc := make([]float64, len(l.x))
+		mx := math.Inf(-1)
+		for k, x := range l.x {
+			for i := range x {
+				sc[k] += w[i] * x[i]
+			}
+			mx = max(mx, sc[k])
+		}
+		var z float64
+		for _, v := range sc {
+			z += math.Exp(v - mx)
+		}
+		ll += sc[l.truth] - mx - math.Log(z)
+	}
+	for _, v := range w {
+		ll -= ridge / 2 * v * v
+	}
+	return ll
+}
+
+// fitConditionalLogit fits a conditional logit over candidate lists by Newton's method with a
+// backtracking line search and a ridge penalty, from w0.
+func fitConditionalLogit(ls []candList, w0 []float64, ridge float64) []float64 {
+	nf := len(w0)
+	w := slices.Clone(w0)
+	for it := 0; it < 25; it++ {
+		g := make([]float64, nf)
+		h := make([][]float64, nf)
+		for i := range h {
+			h[i] = make([]float64, nf)
+		}
+		ex := make([]float64, nf)
+		exx := make([][]float64, nf)
+		for i := range exx {
+			exx[i] = make([]float64, nf)
+		}
+		sc := []float64{}
+		for _, l := range ls {
+			if l.truth < 0 {
+				continue
+			}
+			sc = sc[:0]
+			mx := math.Inf(-1)
+			for _, x := range l.x {
+				var s float64
+				for i := range x {
+					s += w[i] * x[i]
+				}
+				sc = append(sc, s)
+				mx = max(mx, s)
+			}
+			clear(ex)
+			for i := range exx {
+				clear(exx[i])
+			}
+			var z float64
+			for k, x := range l.x {
+				e := math.Exp(sc[k] - mx)
+				z += e
+				for i := range x {
+					if x[i] == 0 {
+						continue
+					}
+					ex[i] += e * x[i]
+					for j := range x {
+						exx[i][j] += e * x[i] * x[j]
+					}
+				}
+			}
+			for i := 0; i < nf; i++ {
+				ex[i] /= z
+				g[i] += l.x[l.truth][i] - ex[i]
+			}
+			for i := 0; i < nf; i++ {
+				for j := 0; j < nf; j++ {
+					h[i][j] += exx[i][j]/z - ex[i]*ex[j]
+				}
+			}
+		}
+		for i := 0; i < nf; i++ {
+			g[i] -= ridge * w[i]
+			h[i][i] += ridge
+		}
+		d := solveDense(h, g)
+		cur := clObjective(ls, w, ridge)
+		step := 0.0
+		for a := 1.0; a > 1e-4; a /= 2 {
+			nw := slices.Clone(w)
+			for i := range nw {
+				nw[i] += a * d[i]
+			}
+			if clObjective(ls, nw, ridge) >= cur {
+				for i := range w {
+					step += math.Abs(nw[i] - w[i])
+				}
+				w = nw
+				break
+			}
+		}
+		if step < 1e-6 {
+			break
+		}
+	}
+	return w
+}
+
+// solveDense solves h·x = g by Gaussian elimination with partial pivoting.
+func solveDense(h [][]float64, g []float64) []float64 {
+	n := len(g)
+	a := make([][]float64, n)
+	for i := range a {
+		a[i] = append(slices.Clone(h[i]), g[i])
+	}
+	for col := 0; col < n; col++ {
+		p := col
+		for r := col + 1; r < n; r++ {
+			if math.Abs(a[r][col]) > math.Abs(a[p][col]) {
+				p = r
+			}
+		}
+		a[col], a[p] = a[p], a[col]
+		if a[col][col] == 0 {
+			continue
+		}
+		for r := 0; r < n; r++ {
+			if r != col {
+				f := a[r][col] / a[col][col]
+				for k := col; k <= n; k++ {
+					a[r][k] -= f * a[col][k]
+				}
+			}
+		}
+	}
+	x := make([]float64, n)
+	for i := range x {
+		if a[i][i] != 0 {
+			x[i] = a[i][n] / a[i][i]
+		}
+	}
+	return x
+}
+
+// TestFitRanker fits the ranking weights of both stages and the confidence calibration on the
+// calibration split (index built on the training split only; the test split is never used) and
+// prints them, to paste into coder.go, rerank.go and search.go. Run with NOC_FIT=1.
 func TestFitRanker(t *testing.T) {
 	if os.Getenv("NOC_FIT") == "" {
 		t.Skip("set NOC_FIT=1 to fit the ranking weights and the calibration")
@@ -433,70 +667,51 @@ func TestFitRanker(t *testing.T) {
 	c, err := newCoder(sp.train, learningParams())
 	require.NoError(t, err)
 	qs := append(asIs(sp.calib), postingStyled(sp.calib, variantSeed+1)...)
-	samples := collectRankSamples(c, qs)
-	var w0 [nFeat]float64
-	for i, v := range c.w {
-		w0[i] = float64(v)
-	}
-	w := fitRanker(samples, c.prior, w0)
+	f := fitModels(c, qs)
 	var b strings.Builder
 	b.WriteString("rankWeights: [nFeat]float32{\n\t")
-	names := []string{"fSame", "fTrans", "fSecond", "fBM25Same", "fBM25Other", "fCentSame", "fCentOther", "fHead", "fPrior", "fHeadUG", "fHeadUGOther", "fTrans2", "fCount", "fExact", "fTransRev"}
-	for i, v := range w {
-		fmt.Fprintf(&b, "%s: %.4f, ", names[i], v)
+	for i, v := range f.w {
+		fmt.Fprintf(&b, "%s: %.4f, ", featNames[i], v)
 	}
-	b.WriteString("\n}\n")
-	// Calibration of the confidence: logistic regression on calibFeatures of every candidate.
-	p := learningParams()
-	for i := range p.w {
-		p.w[i] = float32(w[i])
+	b.WriteString("\n}\nrerankWeights: [nFeat2]float32{\n\t")
+	for i, v := range f.w2 {
+		fmt.Fprintf(&b, "%s: %.4f, ", featNames[i], v)
 	}
-	c2, err := newCoder(sp.train, p)
-	require.NoError(t, err)
-	var zs [][nCal]float64
-	var ys []float64
-	var top []int // indexes in zs of the first candidates
-	sc := c2.newScratch()
-	for _, q := range qs {
-		r := Result{Lang: q.lang}
-		n := c2.rank(sc, q.title, &r)
-		for i := 0; i < n; i++ {
-			y := 0.0
-			if c2.tax.classes[c2.tax.unitGroups[sc.top[i].ug]].Code == q.code {
-				y = 1
-			}
-			if i == 0 {
-				top = append(top, len(zs))
-			}
-			zs = append(zs, calibFeatures(sc, i))
-			ys = append(ys, y)
-		}
-	}
-	cw := fitLogisticN(zs, ys)
-	fmt.Fprintf(&b, "calWeights: [nCal]float64{")
-	for _, v := range cw {
+	b.WriteString("\n}\ncalWeights: [nCal]float64{")
+	for _, v := range f.cal {
 		fmt.Fprintf(&b, "%.4f, ", v)
 	}
 	b.WriteString("}\n")
 	// Precision and acceptance of thresholds on the calibration titles.
+	var confs []float64
+	var oks []bool
+	for _, q := range qs {
+		r := c.Code(q.title, q.lang)
+		if len(r.Candidates) > 0 {
+			confs = append(confs, r.Candidates[0].Confidence)
+			oks = append(oks, r.Candidates[0].UnitGroup.Code == q.code)
+		}
+	}
 	for _, th := range []float64{0.3, 0.5, 0.7, 0.75, 0.78, 0.8, 0.81, 0.82, 0.83, 0.84, 0.85, 0.9, 0.95} {
 		acc, ok := 0, 0
-		for _, k := range top {
-			var s float64
-			for j := range cw {
-				s += cw[j] * zs[k][j]
-			}
-			if 1/(1+math.Exp(-s)) >= th {
+		for k, cf := range confs {
+			if cf >= th {
 				acc++
-				if ys[k] == 1 {
+				if oks[k] {
 					ok++
 				}
 			}
 		}
-		fmt.Fprintf(&b, "threshold %.2f: accepts %.1f %%, precision %.2f %%\n", th, 100*float64(acc)/float64(len(top)), 100*float64(ok)/float64(max(acc, 1)))
+		fmt.Fprintf(&b, "threshold %.2f: accepts %.1f %%, precision %.2f %%\n", th, 100*float64(acc)/float64(len(qs)), 100*float64(ok)/float64(max(acc, 1)))
 	}
 	t.Log("\n" + b.String())
 }
+
+// featNames names the features of both stages, for TestFitRanker's output.
+var featNames = [nFeat2]string{"fSame", "fTrans", "fSecond", "fBM25Same", "fBM25Other", "fCentSame",
+	"fCentOther", "fHead", "fPrior", "fHeadUG", "fHeadUGOther", "fTrans2", "fCount", "fExact",
+	"fTransRev", "gSameBest", "gTransRevBest", "gBM25SameBest", "gBM25OtherBest", "gCentSameBest", "gSameSq", "gSameTransRev", "gBM25Both", "gHeadSame",
+	"gBestAny", "gRank"}
 
 // fitLogisticN fits a logistic regression by Newton's method (small ridge penalty).
 func fitLogisticN(xs [][nCal]float64, ys []float64) [nCal]float64 {

@@ -308,6 +308,17 @@ func (a *analyzer) tokenize() {
 }
 
 // addWord classifies one folded word and appends it with its stem.
+// afterLetterP reports whether the word starting at fold[i] follows a lone "p" and a dot or a
+// space ("P.Eng", "P. Eng").
+func (a *analyzer) afterLetterP(i int32) bool {
+	f := a.fold
+	j := i - 1
+	for j >= 0 && (f[j] == '.' || f[j] == ' ') {
+		j--
+	}
+	return j < i-1 && j >= 0 && f[j] == 'p' && (j == 0 || !isWordByte(f[j-1]))
+}
+
 func (a *analyzer) addWord(i, j int32, seg int16, qual, paren, comma bool, prep, negated *bool, slashPrev bool) {
 	if len(a.words) >= maxWords {
 		return
@@ -343,6 +354,12 @@ func (a *analyzer) addWord(i, j int32, seg int16, qual, paren, comma bool, prep,
 		}
 	}
 	kind, strong := noiseKind(w)
+	if a.afterLetterP(i) {
+		switch string(w) {
+		case "eng", "geo", "ag", "log": // "P.Eng.", "P. Eng", "P.Geo.", "P.Ag.": a designation
+			kind, strong = kDesignation, true
+		}
+	}
 	st := int32(len(a.stems))
 	a.stems = appendStem(a.stems, w)
 	a.words = append(a.words, word{

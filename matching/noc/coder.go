@@ -43,11 +43,12 @@ type Coder struct {
 	triOff []int32
 	triN   []uint8 // trigrams per word
 
-	w        [nFeat]float32 // ranking weights
-	cal      [nCal]float64  // confidence calibration weights
-	prior    []float32      // per unit group: log(1 + example titles)
-	priorExp float64        // Σ exp(w[fPrior]·prior)
-	expPrior []float64      // per unit group: exp(w[fPrior]·prior)
+	w        [nFeat]float32  // ranking weights
+	w2       [nFeat2]float32 // second-stage ranking weights
+	cal      [nCal]float64   // confidence calibration weights
+	prior    []float32       // per unit group: log(1 + example titles)
+	priorExp float64         // Σ exp(w[fPrior]·prior)
+	expPrior []float64       // per unit group: exp(w[fPrior]·prior)
 
 	pool sync.Pool
 }
@@ -159,9 +160,11 @@ type params struct {
 	xrounds   int     // title-alignment rounds
 	longPost  int     // a term with more postings is skipped once titles are reached
 	longPostX int     // the same in the translation channels
-	cands     int     // unit groups the translation channels look at
+	cands     int     // unit groups the translation channels look at, at most
+	candDelta float32 // … among those whose preliminary score is within candDelta of the best
 	maxDocs   int     // BM25 leaves out the terms of more unit groups (in a language) than this
 	maxGroups int     // the translation channels skip them too, once titles are reached
+	minBM     float32 // a unit group reached only through its documents needs this normalised BM25
 	learn     bool    // learn the dictionary from the examples instead of using the embedded one
 	ugTitles  bool    // add the unit groups' titles to the examples
 	w         [nFeat]float32
@@ -169,7 +172,7 @@ type params struct {
 
 func defaultParams() params {
 	return params{head: 1, fuzzyMin: 0.6, k1: 1.2, b: 0.5, rootLen: 4, root: 0.6, pair: 0.3,
-		xkeep: 1, xiters: 5, xmin: 0.1, xk: 2, xrounds: 2, longPost: 500, longPostX: 1000, cands: 40, maxDocs: 200, maxGroups: 200, ugTitles: true,
+		xkeep: 1, xiters: 5, xmin: 0.1, xk: 2, xrounds: 2, longPost: 500, longPostX: 1000, cands: 40, candDelta: 5, maxDocs: 200, maxGroups: 200, minBM: 0.2, ugTitles: true,
 		w: rankWeights()}
 }
 
@@ -270,6 +273,7 @@ func newCoder(examples []Example, p params) (*Coder, error) {
 		c.prior[u] = float32(math.Log1p(float64(c.prior[u])))
 	}
 	c.setWeights(p.w)
+	c.w2 = rerankWeights()
 	c.cal = calWeights()
 	c.pool.New = func() any { return c.newScratch() }
 	return c, nil
@@ -654,8 +658,6 @@ func (c *Coder) buildTrigrams() {
 // rankWeights returns the weights of the ranking features, fitted by TestFitRanker.
 func rankWeights() [nFeat]float32 {
 	return [nFeat]float32{
-		fSame: 2.0604, fTrans: 2.0507, fSecond: -1.1519, fBM25Same: 8.7898, fBM25Other: 4.2818,
-		fCentSame: 1.4945, fCentOther: 0.8653, fHead: 0.1393, fPrior: 0.2433, fHeadUG: 0.4062,
-		fHeadUGOther: 0.2642, fTrans2: -3.0684, fCount: -0.1405, fExact: 1.1089, fTransRev: 7.4201,
+		fSame: 2.3046, fTrans: 1.5496, fSecond: -0.9320, fBM25Same: 7.8796, fBM25Other: 5.7632, fCentSame: 1.2607, fCentOther: 1.2129, fHead: 0.1232, fPrior: 0.2635, fHeadUG: 0.3895, fHeadUGOther: 0.2313, fTrans2: -3.4947, fCount: -0.1052, fExact: 1.0810, fTransRev: 6.3663,
 	}
 }

@@ -49,7 +49,12 @@ type scratch struct {
 	dHit   [2][]uint64 // per language: bit set of the unit groups whose documents were reached
 	triCnt []uint8     // per word: trigrams shared with the word being corrected
 	triT   []int32
-	top    [MaxCandidates]scored
+	top    [rerankK]scored          // first-stage candidates, best first
+	rr     [rerankK]reranked        // the same re-ranked by the second stage, best first
+	x      [rerankK][nFeat2]float32 // second-stage features of top
+	nTop   int                      // first-stage candidates in top
+	max2   float32
+	sum2   float64 // Σ exp(s2 − max2) over rr
 	sumExp float64
 	maxS   float32
 	known  float64 // share of the title's words found in the vocabulary
@@ -329,8 +334,10 @@ func log1pCount(n float32) float32 {
 	return float32(math.Log1p(float64(n)))
 }
 
-// rank analyses the title and leaves its best unit groups in sc.top; it returns their number.
+// rank analyses the title and leaves its best unit groups in sc.rr; it returns the number of
+// candidates to report.
 func (c *Coder) rank(sc *scratch, title string, r *Result) int {
+	sc.nTop = 0
 	a := &sc.a
 	a.reset()
 	a.foldText(title)
@@ -462,7 +469,8 @@ func (c *Coder) rank(sc *scratch, title string, r *Result) int {
 			hit[i] = 0
 			for ; set != 0; set &= set - 1 {
 				u := i*64 + bits.TrailingZeros64(set)
-				if ds[u].bm == 0 {
+				if ds[u].bm == 0 || ds[u].bm*inv < c.p.minBM && !sc.ug[u].seen {
+					ds[u] = docScore{}
 					continue
 				}
 				f := sc.reach(int32(u))
@@ -498,6 +506,7 @@ func (c *Coder) rank(sc *scratch, title string, r *Result) int {
 	}
 	w := &c.w
 	sc.candS = sc.candS[:0]
+	best := float32(math.Inf(-1))
 	for _, u := range sc.ugList {
 		f := &sc.ug[u].feat
 		if b := sc.ug[u].best[0]; b >= 0 && qhead >= 0 && sc.ug[u].head == qhead {
@@ -513,13 +522,20 @@ func (c *Coder) rank(sc *scratch, title string, r *Result) int {
 			s += w[i] * f[i]
 		}
 		sc.ug[u].score = s
+		best = max(best, s)
 		sc.candS = append(sc.candS, scored{u, s})
 	}
 
 	// The translation channels look at the example titles of the other language of the unit
-	// groups that score best so far only: the translated query on the titles, the query on the
-	// translated titles.
-	cs := sc.candS
+	// groups that score best so far only (at most cands, within candDelta of the best): the
+	// translated query on the titles, the query on the translated titles. A unit group further
+	// behind rarely makes up the difference.
+	cs := sc.candS[:0]
+	for _, x := range sc.candS {
+		if x.score >= best-c.p.candDelta {
+			cs = append(cs, x)
+		}
+	}
 	if c.p.cands < len(cs) {
 		selectTop(cs, c.p.cands)
 		cs = cs[:c.p.cands]
@@ -596,13 +612,13 @@ func (c *Coder) rank(sc *scratch, title string, r *Result) int {
 		}
 	}
 	sc.ugList = sc.ugList[:0]
-	return n
+	return c.rerank(sc, n)
 }
 
 // fill writes the candidates of sc.top into dst.
 func (c *Coder) fill(sc *scratch, dst []Candidate, lang Lang) {
 	for i := range dst {
-		t := sc.top[i]
+		t := sc.rr[i]
 		ti := sc.ug[t.ug].best[0]
 		if ti < 0 {
 			ti = sc.ug[t.ug].best[1]
@@ -615,7 +631,7 @@ func (c *Coder) fill(sc *scratch, dst []Candidate, lang Lang) {
 		cd := Candidate{
 			UnitGroup:  c.tax.classes[c.tax.unitGroups[t.ug]],
 			Confidence: min(1/(1+math.Exp(-s)), sc.capC),
-			Score:      float64(t.score),
+			Score:      float64(t.s2),
 		}
 		if ti >= 0 {
 			cd.Example, cd.ExampleLang = c.titles[ti].text, c.titles[ti].lang
@@ -640,28 +656,32 @@ func (c *Coder) fill(sc *scratch, dst []Candidate, lang Lang) {
 }
 
 // nCal is the number of calibration features.
-const nCal = 7
+const nCal = 8
 
 // calibFeatures returns the features from which the confidence of the i-th candidate is
 // computed: the log-odds of the model's probability, the candidate's best similarities, whether
 // it is first, and the share of the title's words the coder knows.
 func calibFeatures(sc *scratch, i int) [nCal]float64 {
-	t := sc.top[i]
-	p := float64(expNeg(max(t.score-sc.maxS, -24))) / sc.sumExp
-	p = min(max(p, 1e-9), 1-1e-9)
+	t := sc.rr[i]
+	logit := func(p float64) float64 {
+		p = min(max(p, 1e-9), 1-1e-9)
+		return math.Log(p / (1 - p))
+	}
+	p1 := float64(expNeg(max(t.s1-sc.maxS, -24))) / sc.sumExp
+	p2 := float64(expNeg(max(t.s2-sc.max2, -24))) / sc.sum2
 	f := &sc.ug[t.ug].feat
 	first := 0.0
 	if i == 0 {
 		first = 1
 	}
-	return [nCal]float64{1, math.Log(p / (1 - p)), float64(f[fSame]), float64(f[fExact]),
-		float64(max(f[fTrans], f[fTransRev])), first, sc.known}
+	return [nCal]float64{1, logit(p1), float64(f[fSame]), float64(f[fExact]),
+		float64(max(f[fTrans], f[fTransRev])), first, sc.known, logit(p2)}
 }
 
 // calWeights returns the weights of the confidence calibration (a logistic regression on
 // calibFeatures), fitted by TestFitRanker.
 func calWeights() [nCal]float64 {
-	return [nCal]float64{-0.4746, 0.9041, -0.5562, 1.1314, -0.0854, 0.4565, 0.5717}
+	return [nCal]float64{-1.0862, 0.1655, -0.2174, 1.0237, 0.1560, 0.2069, 1.0014, 0.7853}
 }
 
 // before orders scored unit groups: higher score first, then lower ordinal.
