@@ -172,7 +172,7 @@ type params struct {
 
 func defaultParams() params {
 	return params{head: 1, fuzzyMin: 0.6, k1: 1.2, b: 0.5, rootLen: 4, root: 0.6, pair: 0.3,
-		xkeep: 1, xiters: 5, xmin: 0.1, xk: 2, xrounds: 2, longPost: 500, longPostX: 1000, cands: 40, candDelta: 5, maxDocs: 200, maxGroups: 200, minBM: 0.2, ugTitles: true,
+		xkeep: 1, xiters: 5, xmin: 0.1, xk: 2, xrounds: 2, longPost: 200, longPostX: 1000, cands: 40, candDelta: 5, maxDocs: 200, maxGroups: 200, minBM: 0.2, ugTitles: true,
 		w: rankWeights()}
 }
 
@@ -658,6 +658,6 @@ func (c *Coder) buildTrigrams() {
 // rankWeights returns the weights of the ranking features, fitted by TestFitRanker.
 func rankWeights() [nFeat]float32 {
 	return [nFeat]float32{
-		fSame: 2.3046, fTrans: 1.5496, fSecond: -0.9320, fBM25Same: 7.8796, fBM25Other: 5.7632, fCentSame: 1.2607, fCentOther: 1.2129, fHead: 0.1232, fPrior: 0.2635, fHeadUG: 0.3895, fHeadUGOther: 0.2313, fTrans2: -3.4947, fCount: -0.1052, fExact: 1.0810, fTransRev: 6.3663,
+		fSame: 2.0383, fTrans: 1.8055, fSecond: -1.1284, fBM25Same: 8.2055, fBM25Other: 4.9001, fCentSame: 1.5210, fCentOther: 1.1182, fHead: 0.1501, fPrior: 0.2829, fHeadUG: 0.3713, fHeadUGOther: 0.2313, fTrans2: -3.1100, fCount: -0.2528, fExact: 0.6364, fTransRev: 6.4437,
 	}
 }

@@ -85,6 +85,6 @@ func (c *Coder) rerank(sc *scratch, n int) int {
 // rerankWeights returns the weights of the second stage, fitted by TestFitRanker.
 func rerankWeights() [nFeat2]float32 {
 	return [nFeat2]float32{
-		fSame: -2.2287, fTrans: 0.3519, fSecond: -0.7803, fBM25Same: 5.3649, fBM25Other: 1.3958, fCentSame: 0.9749, fCentOther: 0.2760, fHead: -0.3145, fPrior: 0.0822, fHeadUG: 0.2423, fHeadUGOther: 0.2649, fTrans2: -1.4989, fCount: 0.0308, fExact: 1.2194, fTransRev: 2.9533, gSameBest: 0.1174, gTransRevBest: 0.6703, gBM25SameBest: 0.3181, gBM25OtherBest: 0.4034, gCentSameBest: 0.0838, gSameSq: -2.6510, gSameTransRev: -1.8825, gBM25Both: 0.6853, gHeadSame: 0.8021, gBestAny: 7.0410, gRank: -0.4822,
+		fSame: -0.2069, fTrans: 0.3132, fSecond: -0.7295, fBM25Same: 5.3213, fBM25Other: 1.7211, fCentSame: 1.0875, fCentOther: 0.1980, fHead: -0.2216, fPrior: 0.0900, fHeadUG: 0.2763, fHeadUGOther: 0.2388, fTrans2: -1.5322, fCount: -0.1391, fExact: 0.5244, fTransRev: 2.7058, gSameBest: 0.1657, gTransRevBest: 0.6604, gBM25SameBest: 0.3770, gBM25OtherBest: 0.4054, gCentSameBest: 0.0853, gSameSq: -3.9018, gSameTransRev: -1.5110, gBM25Both: 0.5424, gHeadSame: 0.6617, gBestAny: 6.4800, gRank: -0.4465,
 	}
 }

@@ -681,7 +681,7 @@ func calibFeatures(sc *scratch, i int) [nCal]float64 {
 // calWeights returns the weights of the confidence calibration (a logistic regression on
 // calibFeatures), fitted by TestFitRanker.
 func calWeights() [nCal]float64 {
-	return [nCal]float64{-1.0862, 0.1655, -0.2174, 1.0237, 0.1560, 0.2069, 1.0014, 0.7853}
+	return [nCal]float64{-1.0662, 0.2135, -0.1931, 0.5602, 0.1609, 0.1455, 0.9935, 0.7520}
 }
 
 // before orders scored unit groups: higher score first, then lower ordinal.
