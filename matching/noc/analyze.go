@@ -280,7 +280,7 @@ func (a *analyzer) tokenize() {
 			}
 			newSeg()
 		case ',', ';':
-			if depth == 0 && !qual {
+			if depth == 0 && !qual && (c == ';' || !enumeration(f[i+1:])) {
 				comma = true
 			}
 			newSeg()
@@ -307,7 +307,42 @@ func (a *analyzer) tokenize() {
 	}
 }
 
-// addWord classifies one folded word and appends it with its stem.
+// enumeration reports whether the text after a comma continues an enumeration ("Heating,
+// ventilation and air conditioning engineer", "Paving, surfacing and related work foreman"): an
+// "and", "et", "or", "ou" or "&" comes before the end of the segment run (a dash, a bracket, "|",
+// ":", ";" or the end). Otherwise the comma starts a qualifier ("Engineer, Montréal").
+func enumeration(f []byte) bool {
+	for i := 0; i < len(f); {
+		c := f[i]
+		if isWordByte(c) {
+			j := i
+			for j < len(f) && isWordByte(f[j]) {
+				j++
+			}
+			switch string(f[i:j]) {
+			case "and", "et", "or", "ou":
+				return true
+			}
+			i = j
+			continue
+		}
+		switch c {
+		case '&':
+			return true
+		case '(', '[', '{', '|', ':', ';', ',':
+			if c != ',' {
+				return false
+			}
+		case '-':
+			if i == 0 || f[i-1] == ' ' || i+1 == len(f) || f[i+1] == ' ' {
+				return false
+			}
+		}
+		i++
+	}
+	return false
+}
+
 // afterLetterP reports whether the word starting at fold[i] follows a lone "p" and a dot or a
 // space ("P.Eng", "P. Eng").
 func (a *analyzer) afterLetterP(i int32) bool {
@@ -319,6 +354,7 @@ func (a *analyzer) afterLetterP(i int32) bool {
 	return j < i-1 && j >= 0 && f[j] == 'p' && (j == 0 || !isWordByte(f[j-1]))
 }
 
+// addWord classifies one folded word and appends it with its stem.
 func (a *analyzer) addWord(i, j int32, seg int16, qual, paren, comma bool, prep, negated *bool, slashPrev bool) {
 	if len(a.words) >= maxWords {
 		return

@@ -111,3 +111,45 @@ func TestStem(t *testing.T) {
 		assert.Equal(t, want, string(appendStem(nil, []byte(in))), in)
 	}
 }
+
+func TestAnalyzeEnumerationsAndDesignations(t *testing.T) {
+	for _, tc := range []struct {
+		title string
+		lang  Lang
+		head  string
+		not   []string
+	}{
+		// A comma that continues an enumeration keeps the rest in the main part: the head is the
+		// last word, not the first.
+		{"Heating, ventilation and air conditioning (HVAC) engineer", EN, "engineer", nil},
+		{"Paving, surfacing and related work foreman/woman", EN, "foreman", nil},
+		// A comma followed by a place is a qualifier.
+		{"Civil engineer, Montréal", EN, "engineer", []string{"montreal"}},
+		// "P.Eng." written as two words is one designation, wherever it is.
+		{"Structural engineer P.Eng.", EN, "engineer", []string{"eng", "p"}},
+		{"Structural engineer, P. Eng", EN, "engineer", []string{"eng", "p"}},
+		{"Geologist P.Geo.", EN, "geologist", []string{"geo"}},
+	} {
+		a := new(analyzer)
+		a.reset()
+		a.foldText(tc.title)
+		a.tokenize()
+		a.finish(tc.lang)
+		var head string
+		var kept []string
+		for i := range a.words {
+			w := &a.words[i]
+			if w.drop {
+				continue
+			}
+			kept = append(kept, string(a.rawWord(w)))
+			if w.head {
+				head = string(a.rawWord(w))
+			}
+		}
+		assert.Equal(t, tc.head, head, "head of %q (kept %v)", tc.title, kept)
+		for _, n := range tc.not {
+			assert.NotContains(t, kept, n, "%q", tc.title)
+		}
+	}
+}

@@ -658,6 +658,6 @@ func (c *Coder) buildTrigrams() {
 // rankWeights returns the weights of the ranking features, fitted by TestFitRanker.
 func rankWeights() [nFeat]float32 {
 	return [nFeat]float32{
-		fSame: 2.0383, fTrans: 1.8055, fSecond: -1.1284, fBM25Same: 8.2055, fBM25Other: 4.9001, fCentSame: 1.5210, fCentOther: 1.1182, fHead: 0.1501, fPrior: 0.2829, fHeadUG: 0.3713, fHeadUGOther: 0.2313, fTrans2: -3.1100, fCount: -0.2528, fExact: 0.6364, fTransRev: 6.4437,
+		fSame: 2.0109, fTrans: 1.7020, fSecond: -1.1295, fBM25Same: 8.2450, fBM25Other: 4.7472, fCentSame: 1.4831, fCentOther: 1.0985, fHead: 0.1509, fPrior: 0.2735, fHeadUG: 0.3833, fHeadUGOther: 0.2325, fTrans2: -3.0144, fCount: -0.2404, fExact: 0.6542, fTransRev: 6.7067,
 	}
 }

@@ -85,6 +85,6 @@ func (c *Coder) rerank(sc *scratch, n int) int {
 // rerankWeights returns the weights of the second stage, fitted by TestFitRanker.
 func rerankWeights() [nFeat2]float32 {
 	return [nFeat2]float32{
-		fSame: -0.2069, fTrans: 0.3132, fSecond: -0.7295, fBM25Same: 5.3213, fBM25Other: 1.7211, fCentSame: 1.0875, fCentOther: 0.1980, fHead: -0.2216, fPrior: 0.0900, fHeadUG: 0.2763, fHeadUGOther: 0.2388, fTrans2: -1.5322, fCount: -0.1391, fExact: 0.5244, fTransRev: 2.7058, gSameBest: 0.1657, gTransRevBest: 0.6604, gBM25SameBest: 0.3770, gBM25OtherBest: 0.4054, gCentSameBest: 0.0853, gSameSq: -3.9018, gSameTransRev: -1.5110, gBM25Both: 0.5424, gHeadSame: 0.6617, gBestAny: 6.4800, gRank: -0.4465,
+		fSame: -0.1976, fTrans: 0.3576, fSecond: -0.7187, fBM25Same: 5.4641, fBM25Other: 1.6808, fCentSame: 1.0900, fCentOther: 0.1694, fHead: -0.2191, fPrior: 0.0900, fHeadUG: 0.2863, fHeadUGOther: 0.2383, fTrans2: -1.5279, fCount: -0.1569, fExact: 0.5126, fTransRev: 2.6916, gSameBest: 0.1593, gTransRevBest: 0.6614, gBM25SameBest: 0.3736, gBM25OtherBest: 0.4196, gCentSameBest: 0.0854, gSameSq: -3.8964, gSameTransRev: -1.4706, gBM25Both: 0.4059, gHeadSame: 0.6699, gBestAny: 6.5064, gRank: -0.4278,
 	}
 }

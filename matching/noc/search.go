@@ -681,7 +681,7 @@ func calibFeatures(sc *scratch, i int) [nCal]float64 {
 // calWeights returns the weights of the confidence calibration (a logistic regression on
 // calibFeatures), fitted by TestFitRanker.
 func calWeights() [nCal]float64 {
-	return [nCal]float64{-1.0662, 0.2135, -0.1931, 0.5602, 0.1609, 0.1455, 0.9935, 0.7520}
+	return [nCal]float64{-1.0563, 0.2140, -0.1945, 0.5487, 0.1506, 0.1389, 0.9915, 0.7533}
 }
 
 // before orders scored unit groups: higher score first, then lower ordinal.
