@@ -708,8 +708,8 @@ func TestFitRanker(t *testing.T) {
 }
 
 // featNames names the features of both stages, for TestFitRanker's output.
-var featNames = [nFeat2]string{"fSame", "fTrans", "fSecond", "fBM25Same", "fBM25Other", "fCentSame",
-	"fCentOther", "fHead", "fPrior", "fHeadUG", "fHeadUGOther", "fTrans2", "fCount", "fExact",
+var featNames = [nFeat2]string{"fSame", "fSecond", "fBM25Same", "fBM25Other", "fCentSame",
+	"fCentOther", "fHead", "fPrior", "fHeadUG", "fHeadUGOther", "fCount", "fExact",
 	"fTransRev", "gSameBest", "gTransRevBest", "gBM25SameBest", "gBM25OtherBest", "gCentSameBest", "gSameSq", "gSameTransRev", "gBM25Both", "gHeadSame",
 	"gBestAny", "gRank"}
 

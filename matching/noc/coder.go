@@ -159,11 +159,11 @@ type params struct {
 	xk        int     // translations kept per word
 	xrounds   int     // title-alignment rounds
 	longPost  int     // a term with more postings is skipped once titles are reached
-	longPostX int     // the same in the translation channels
-	cands     int     // unit groups the translation channels look at, at most
+	longPostX int     // the same in the translation channel
+	cands     int     // unit groups the translation channel looks at, at most
 	candDelta float32 // … among those whose preliminary score is within candDelta of the best
 	maxDocs   int     // BM25 leaves out the terms of more unit groups (in a language) than this
-	maxGroups int     // the translation channels skip them too, once titles are reached
+	maxGroups int     // the translation channel skips them too, once titles are reached
 	minBM     float32 // a unit group reached only through its documents needs this normalised BM25
 	learn     bool    // learn the dictionary from the examples instead of using the embedded one
 	ugTitles  bool    // add the unit groups' titles to the examples
@@ -658,6 +658,6 @@ func (c *Coder) buildTrigrams() {
 // rankWeights returns the weights of the ranking features, fitted by TestFitRanker.
 func rankWeights() [nFeat]float32 {
 	return [nFeat]float32{
-		fSame: 2.0109, fTrans: 1.7020, fSecond: -1.1295, fBM25Same: 8.2450, fBM25Other: 4.7472, fCentSame: 1.4831, fCentOther: 1.0985, fHead: 0.1509, fPrior: 0.2735, fHeadUG: 0.3833, fHeadUGOther: 0.2325, fTrans2: -3.0144, fCount: -0.2404, fExact: 0.6542, fTransRev: 6.7067,
+		fSame: 2.1961, fSecond: -1.6521, fBM25Same: 8.1070, fBM25Other: 4.2672, fCentSame: 1.6704, fCentOther: 0.1983, fHead: 0.1381, fPrior: 0.2429, fHeadUG: 0.3904, fHeadUGOther: 0.2354, fCount: -0.2553, fExact: 0.6443, fTransRev: 7.2814,
 	}
 }

@@ -85,6 +85,6 @@ func (c *Coder) rerank(sc *scratch, n int) int {
 // rerankWeights returns the weights of the second stage, fitted by TestFitRanker.
 func rerankWeights() [nFeat2]float32 {
 	return [nFeat2]float32{
-		fSame: -0.1976, fTrans: 0.3576, fSecond: -0.7187, fBM25Same: 5.4641, fBM25Other: 1.6808, fCentSame: 1.0900, fCentOther: 0.1694, fHead: -0.2191, fPrior: 0.0900, fHeadUG: 0.2863, fHeadUGOther: 0.2383, fTrans2: -1.5279, fCount: -0.1569, fExact: 0.5126, fTransRev: 2.6916, gSameBest: 0.1593, gTransRevBest: 0.6614, gBM25SameBest: 0.3736, gBM25OtherBest: 0.4196, gCentSameBest: 0.0854, gSameSq: -3.8964, gSameTransRev: -1.4706, gBM25Both: 0.4059, gHeadSame: 0.6699, gBestAny: 6.5064, gRank: -0.4278,
+		fSame: -0.1817, fSecond: -0.9142, fBM25Same: 5.5582, fBM25Other: 0.8393, fCentSame: 1.1230, fCentOther: -0.1540, fHead: -0.2099, fPrior: 0.0679, fHeadUG: 0.3015, fHeadUGOther: 0.2412, fCount: -0.1583, fExact: 0.5205, fTransRev: 2.6558, gSameBest: 0.1328, gTransRevBest: 0.6687, gBM25SameBest: 0.3670, gBM25OtherBest: 0.4159, gCentSameBest: 0.0898, gSameSq: -4.0764, gSameTransRev: -1.5780, gBM25Both: 0.4357, gHeadSame: 0.6073, gBestAny: 6.8851, gRank: -0.4284,
 	}
 }

@@ -11,7 +11,6 @@ import (
 // TestFitRanker): the softmax of the scores over all unit groups is the confidence.
 const (
 	fSame        = iota // best cosine with an example title in the title's language
-	fTrans              // best cosine of the translated title with an example in the other language
 	fSecond             // second-best cosine in the title's language
 	fBM25Same           // BM25 of the unit group's examples in the title's language
 	fBM25Other          // BM25 of the translated title on the examples in the other language
@@ -21,7 +20,6 @@ const (
 	fPrior              // log of the number of example titles of the unit group
 	fHeadUG             // log(1 + examples in the title's language headed by the title's head noun)
 	fHeadUGOther        // the same in the other language, for the translations of the head noun
-	fTrans2             // second-best cosine of the translated title
 	fCount              // log(1 + examples in the title's language with a cosine ≥ 0.5)
 	fExact              // 1 when an example in the title's language matches (cosine ≥ 0.98)
 	fTransRev           // best cosine with a translated example title of the other language
@@ -35,15 +33,15 @@ type scratch struct {
 	t     []qterm // the translated query
 	order []int32 // query terms by postings length
 	olen  []int32 // their postings lengths
-	// acc holds per title the cosine of one channel at a time: with the query, with the
-	// translated query, of the query with the translated title.
+	// acc holds per title the cosine of one channel at a time: with the query, of the query with
+	// the translated title.
 	acc    []float32
 	tQ     []uint32 // titles reached (title<<10 | unit group), per channel
-	tT     []uint32
 	tR     []uint32
 	candS  []scored  // unit groups and their preliminary scores
 	ug     []ugState // per unit group
-	inCand []bool    // per unit group: among those the translation channels look at
+	inCand []bool    // per unit group: among those the translation channel looks at
+	sink   float32   // see touchPostings
 	ugList []int32
 	dScore []docScore  // per document
 	dHit   [2][]uint64 // per language: bit set of the unit groups whose documents were reached
@@ -280,6 +278,28 @@ func (c *Coder) accumulateIn(sc *scratch, ix *index, q []qterm, inv float32, lan
 	return touched
 }
 
+// touchPostings reads the first entry of every postings list the lookup is about to walk: the
+// query's titles and documents, the translated query's documents. The reads are independent of
+// each other, so the processor has them all in flight at once; done in the walks themselves, each
+// would wait for the previous list to be summed first. It changes no result.
+func (c *Coder) touchPostings(sc *scratch, lang int32) {
+	var sink float32
+	for _, q := range sc.q {
+		if ps := c.title.half(q.tok, lang); len(ps) > 0 {
+			sink += ps[0].w
+		}
+		if ps := c.docs(q.tok, lang); len(ps) > 0 {
+			sink += ps[0].cent
+		}
+	}
+	for _, q := range sc.t {
+		if ps := c.docs(q.tok, 1-lang); len(ps) > 0 {
+			sink += ps[0].cent
+		}
+	}
+	sc.sink = sink
+}
+
 // addPostings adds w times the postings ps to acc and appends to touched the keys of the titles
 // reached for the first time. It does so without a branch on acc, whose reads often miss the
 // cache: each key is written past the end of touched, which grows when the title is new.
@@ -414,6 +434,7 @@ func (c *Coder) rank(sc *scratch, title string, r *Result) int {
 		}
 	}
 	tinv := invNorm(sc.t)
+	c.touchPostings(sc, lang)
 
 	// Example titles of the title's language.
 	sc.tQ = c.accumulate(sc, &c.title, sc.q, inv, lang, sc.acc, sc.tQ[:0], c.p.longPost)
@@ -526,10 +547,11 @@ func (c *Coder) rank(sc *scratch, title string, r *Result) int {
 		sc.candS = append(sc.candS, scored{u, s})
 	}
 
-	// The translation channels look at the example titles of the other language of the unit
-	// groups that score best so far only (at most cands, within candDelta of the best): the
-	// translated query on the titles, the query on the translated titles. A unit group further
-	// behind rarely makes up the difference.
+	// The translation channel compares the query with the example titles of the other language,
+	// translated, of the unit groups that score best so far only (at most cands, within candDelta
+	// of the best): a unit group further behind rarely makes up the difference. (The translated
+	// query on the other language's titles, a second channel, added nothing once the re-ranking
+	// stage was there, and cost a fifth of a lookup.)
 	cs := sc.candS[:0]
 	for _, x := range sc.candS {
 		if x.score >= best-c.p.candDelta {
@@ -543,24 +565,6 @@ func (c *Coder) rank(sc *scratch, title string, r *Result) int {
 	for _, x := range cs {
 		sc.inCand[x.ug] = true
 	}
-	sc.tT = c.accumulateIn(sc, &c.title, sc.t, tinv, other, sc.acc, sc.tT[:0], sc.inCand)
-	for _, key := range sc.tT {
-		d, u := int32(key>>ugBits), int32(key&ugMask)
-		s := sc.acc[d]
-		sc.acc[d] = 0
-		f := sc.reach(u)
-		switch {
-		case s > f[fTrans]:
-			f[fTrans2] = f[fTrans]
-			f[fTrans] = s
-		case s > f[fTrans2]:
-			f[fTrans2] = s
-		}
-		if s > sc.ug[u].bestO {
-			sc.ug[u].bestO, sc.ug[u].best[1] = s, d
-		}
-	}
-	// sc.acc is all zeros again: the second channel reuses it.
 	sc.tR = c.accumulateIn(sc, &c.trans, sc.q, inv, other, sc.acc, sc.tR[:0], sc.inCand)
 	for _, x := range cs {
 		sc.inCand[x.ug] = false
@@ -581,8 +585,8 @@ func (c *Coder) rank(sc *scratch, title string, r *Result) int {
 	sc.maxS = float32(math.Inf(-1))
 	for _, u := range sc.ugList {
 		f := &sc.ug[u].feat
-		// The translation features are new since the preliminary score.
-		s := sc.ug[u].score + w[fTrans]*f[fTrans] + w[fTrans2]*f[fTrans2] + w[fTransRev]*f[fTransRev]
+		// The translation feature is new since the preliminary score.
+		s := sc.ug[u].score + w[fTransRev]*f[fTransRev]
 		if sc.dump != nil {
 			sc.dump(u, f)
 		}
@@ -675,13 +679,13 @@ func calibFeatures(sc *scratch, i int) [nCal]float64 {
 		first = 1
 	}
 	return [nCal]float64{1, logit(p1), float64(f[fSame]), float64(f[fExact]),
-		float64(max(f[fTrans], f[fTransRev])), first, sc.known, logit(p2)}
+		float64(f[fTransRev]), first, sc.known, logit(p2)}
 }
 
 // calWeights returns the weights of the confidence calibration (a logistic regression on
 // calibFeatures), fitted by TestFitRanker.
 func calWeights() [nCal]float64 {
-	return [nCal]float64{-1.0563, 0.2140, -0.1945, 0.5487, 0.1506, 0.1389, 0.9915, 0.7533}
+	return [nCal]float64{-0.9334, 0.2038, -0.2095, 0.5949, 0.1684, 0.0276, 0.9462, 0.7869}
 }
 
 // before orders scored unit groups: higher score first, then lower ordinal.
