@@ -710,7 +710,7 @@ func TestFitRanker(t *testing.T) {
 // featNames names the features of both stages, for TestFitRanker's output.
 var featNames = [nFeat2]string{"fSame", "fSecond", "fBM25Same", "fBM25Other", "fCentSame",
 	"fCentOther", "fHead", "fPrior", "fHeadUG", "fHeadUGOther", "fCount", "fExact",
-	"fTransRev", "gSameBest", "gTransRevBest", "gBM25SameBest", "gBM25OtherBest", "gCentSameBest", "gSameSq", "gSameTransRev", "gBM25Both", "gHeadSame",
+	"fTransRev", "fSameHead", "gSameBest", "gTransRevBest", "gBM25SameBest", "gBM25OtherBest", "gCentSameBest", "gSameSq", "gSameTransRev", "gBM25Both", "gHeadSame",
 	"gBestAny", "gRank"}
 
 // fitLogisticN fits a logistic regression by Newton's method (small ridge penalty).

@@ -658,6 +658,6 @@ func (c *Coder) buildTrigrams() {
 // rankWeights returns the weights of the ranking features, fitted by TestFitRanker.
 func rankWeights() [nFeat]float32 {
 	return [nFeat]float32{
-		fSame: 2.1961, fSecond: -1.6521, fBM25Same: 8.1070, fBM25Other: 4.2672, fCentSame: 1.6704, fCentOther: 0.1983, fHead: 0.1381, fPrior: 0.2429, fHeadUG: 0.3904, fHeadUGOther: 0.2354, fCount: -0.2553, fExact: 0.6443, fTransRev: 7.2814,
+		fSame: 1.4868, fSecond: -1.8404, fBM25Same: 8.1088, fBM25Other: 4.2305, fCentSame: 1.8724, fCentOther: 0.2084, fHead: -0.4057, fPrior: 0.2838, fHeadUG: 0.2249, fHeadUGOther: 0.2963, fCount: -0.3379, fExact: 0.2755, fTransRev: 7.5616, fSameHead: 2.2135,
 	}
 }

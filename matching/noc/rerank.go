@@ -85,6 +85,6 @@ func (c *Coder) rerank(sc *scratch, n int) int {
 // rerankWeights returns the weights of the second stage, fitted by TestFitRanker.
 func rerankWeights() [nFeat2]float32 {
 	return [nFeat2]float32{
-		fSame: -0.1817, fSecond: -0.9142, fBM25Same: 5.5582, fBM25Other: 0.8393, fCentSame: 1.1230, fCentOther: -0.1540, fHead: -0.2099, fPrior: 0.0679, fHeadUG: 0.3015, fHeadUGOther: 0.2412, fCount: -0.1583, fExact: 0.5205, fTransRev: 2.6558, gSameBest: 0.1328, gTransRevBest: 0.6687, gBM25SameBest: 0.3670, gBM25OtherBest: 0.4159, gCentSameBest: 0.0898, gSameSq: -4.0764, gSameTransRev: -1.5780, gBM25Both: 0.4357, gHeadSame: 0.6073, gBestAny: 6.8851, gRank: -0.4284,
+		fSame: -0.5014, fSecond: -1.1625, fBM25Same: 5.1156, fBM25Other: 1.0049, fCentSame: 1.4415, fCentOther: -0.1536, fHead: 0.0737, fPrior: 0.0948, fHeadUG: 0.1461, fHeadUGOther: 0.2751, fCount: -0.1550, fExact: 0.5609, fTransRev: 2.8370, fSameHead: 2.5427, gSameBest: 0.1147, gTransRevBest: 0.6094, gBM25SameBest: 0.3962, gBM25OtherBest: 0.4239, gCentSameBest: 0.0791, gSameSq: -3.7983, gSameTransRev: -1.6632, gBM25Both: 0.1070, gHeadSame: -1.5400, gBestAny: 6.7776, gRank: -0.4067,
 	}
 }

@@ -23,6 +23,7 @@ const (
 	fCount              // log(1 + examples in the title's language with a cosine ≥ 0.5)
 	fExact              // 1 when an example in the title's language matches (cosine ≥ 0.98)
 	fTransRev           // best cosine with a translated example title of the other language
+	fSameHead           // best cosine with an example title headed by the title's head noun
 	nFeat
 )
 
@@ -446,6 +447,9 @@ func (c *Coder) rank(sc *scratch, title string, r *Result) int {
 		if s >= 0.5 {
 			f[fCount]++
 		}
+		if qhead >= 0 && s > f[fSameHead] && c.titleHead[d] == qhead {
+			f[fSameHead] = s
+		}
 		switch {
 		case s > f[fSame] || s == f[fSame] && d < sc.ug[u].best[0]:
 			f[fSecond] = f[fSame]
@@ -685,7 +689,7 @@ func calibFeatures(sc *scratch, i int) [nCal]float64 {
 // calWeights returns the weights of the confidence calibration (a logistic regression on
 // calibFeatures), fitted by TestFitRanker.
 func calWeights() [nCal]float64 {
-	return [nCal]float64{-0.9334, 0.2038, -0.2095, 0.5949, 0.1684, 0.0276, 0.9462, 0.7869}
+	return [nCal]float64{-0.8711, 0.1984, -0.2152, 0.5599, 0.1116, -0.0163, 0.9234, 0.7914}
 }
 
 // before orders scored unit groups: higher score first, then lower ordinal.
