@@ -463,7 +463,7 @@ func noiseKind(w []byte) (kind uint8, strong bool) {
 		"south", "east", "west":
 		return kPlace, false
 	// Work arrangements and contract types.
-	case "remotely", "hybride", "teletravail", "telework", "teleworking", "telecommute", "wfh",
+	case "remotely", "possible", "possibles", "hybride", "teletravail", "telework", "teleworking", "telecommute", "wfh",
 		"onsite", "presentiel", "fulltime", "parttime", "temporaire", "temporary", "temp", "cdi", "cdd",
 		"urgent", "urgently", "anywhere", "sponsorship", "visa", "lmia", "eimt", "hf", "fh", "mf", "fm",
 		"weekend", "heures", "hours", "hrs", "hr", "h", "contractuelle", "hiring", "embauche", "new",

@@ -658,6 +658,6 @@ func (c *Coder) buildTrigrams() {
 // rankWeights returns the weights of the ranking features, fitted by TestFitRanker.
 func rankWeights() [nFeat]float32 {
 	return [nFeat]float32{
-		fSame: 1.4868, fSecond: -1.8404, fBM25Same: 8.1088, fBM25Other: 4.2305, fCentSame: 1.8724, fCentOther: 0.2084, fHead: -0.4057, fPrior: 0.2838, fHeadUG: 0.2249, fHeadUGOther: 0.2963, fCount: -0.3379, fExact: 0.2755, fTransRev: 7.5616, fSameHead: 2.2135,
+		fSame: 1.5352, fSecond: -1.8283, fBM25Same: 8.0624, fBM25Other: 4.2231, fCentSame: 1.8704, fCentOther: 0.1859, fHead: -0.3944, fPrior: 0.2806, fHeadUG: 0.2319, fHeadUGOther: 0.2970, fCount: -0.3464, fExact: -0.0078, fTransRev: 7.5328, fSameHead: 2.1345,
 	}
 }

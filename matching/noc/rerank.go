@@ -85,6 +85,6 @@ func (c *Coder) rerank(sc *scratch, n int) int {
 // rerankWeights returns the weights of the second stage, fitted by TestFitRanker.
 func rerankWeights() [nFeat2]float32 {
 	return [nFeat2]float32{
-		fSame: -0.5014, fSecond: -1.1625, fBM25Same: 5.1156, fBM25Other: 1.0049, fCentSame: 1.4415, fCentOther: -0.1536, fHead: 0.0737, fPrior: 0.0948, fHeadUG: 0.1461, fHeadUGOther: 0.2751, fCount: -0.1550, fExact: 0.5609, fTransRev: 2.8370, fSameHead: 2.5427, gSameBest: 0.1147, gTransRevBest: 0.6094, gBM25SameBest: 0.3962, gBM25OtherBest: 0.4239, gCentSameBest: 0.0791, gSameSq: -3.7983, gSameTransRev: -1.6632, gBM25Both: 0.1070, gHeadSame: -1.5400, gBestAny: 6.7776, gRank: -0.4067,
+		fSame: -0.5253, fSecond: -1.1555, fBM25Same: 5.0956, fBM25Other: 1.0386, fCentSame: 1.4503, fCentOther: -0.1355, fHead: 0.0708, fPrior: 0.0984, fHeadUG: 0.1458, fHeadUGOther: 0.2741, fCount: -0.1652, fExact: 0.2854, fTransRev: 2.7778, fSameHead: 2.5623, gSameBest: 0.1153, gTransRevBest: 0.6146, gBM25SameBest: 0.3983, gBM25OtherBest: 0.4213, gCentSameBest: 0.0759, gSameSq: -3.7579, gSameTransRev: -1.5920, gBM25Both: 0.0822, gHeadSame: -1.5425, gBestAny: 6.7786, gRank: -0.3997,
 	}
 }

@@ -689,7 +689,7 @@ func calibFeatures(sc *scratch, i int) [nCal]float64 {
 // calWeights returns the weights of the confidence calibration (a logistic regression on
 // calibFeatures), fitted by TestFitRanker.
 func calWeights() [nCal]float64 {
-	return [nCal]float64{-0.8711, 0.1984, -0.2152, 0.5599, 0.1116, -0.0163, 0.9234, 0.7914}
+	return [nCal]float64{-0.9313, 0.1978, -0.2105, 0.2114, 0.1086, -0.0074, 0.9752, 0.7923}
 }
 
 // before orders scored unit groups: higher score first, then lower ordinal.
