@@ -147,32 +147,33 @@ type termRange struct {
 // params are the tuning constants of the coder, chosen on the calibration split (see
 // TestFitRanker and docs/PERFORMANCE.md).
 type params struct {
-	head      float32 // weight factor of the head noun
-	fuzzyMin  float32 // minimum trigram Dice similarity of a spelling correction
-	k1, b     float32 // BM25
-	rootLen   int     // length of the root terms (0: none)
-	root      float32 // weight factor of root terms
-	pair      float32 // weight factor of word-pair terms (0: none)
-	xkeep     float32 // weight of the untranslated word in a translated vector
-	xiters    int     // EM iterations of the unit-group translation model
-	xmin      float32 // minimum probability of a translation
-	xk        int     // translations kept per word
-	xrounds   int     // title-alignment rounds
-	longPost  int     // a term with more postings is skipped once titles are reached
-	longPostX int     // the same in the translation channel
-	cands     int     // unit groups the translation channel looks at, at most
-	candDelta float32 // … among those whose preliminary score is within candDelta of the best
-	maxDocs   int     // BM25 leaves out the terms of more unit groups (in a language) than this
-	maxGroups int     // the translation channel skips them too, once titles are reached
-	minBM     float32 // a unit group reached only through its documents needs this normalised BM25
-	learn     bool    // learn the dictionary from the examples instead of using the embedded one
-	ugTitles  bool    // add the unit groups' titles to the examples
-	w         [nFeat]float32
+	head        float32 // weight factor of the head noun
+	fuzzyMin    float32 // minimum trigram Dice similarity of a spelling correction
+	k1, b       float32 // BM25
+	rootLen     int     // length of the root terms (0: none)
+	root        float32 // weight factor of root terms
+	pair        float32 // weight factor of word-pair terms (0: none)
+	xkeep       float32 // weight of the untranslated word in a translated vector
+	xiters      int     // EM iterations of the unit-group translation model
+	xmin        float32 // minimum probability of a translation
+	xk          int     // translations kept per word
+	xrounds     int     // title-alignment rounds
+	longPost    int     // a term with more postings is skipped once titles are reached
+	longPostX   int     // the same in the translation channel
+	completeCap int     // the titles reached that score best, whose cosines are then made exact
+	cands       int     // unit groups the translation channel looks at, at most
+	candDelta   float32 // … among those whose preliminary score is within candDelta of the best
+	maxDocs     int     // BM25 leaves out the terms of more unit groups (in a language) than this
+	maxGroups   int     // the translation channel skips them too, once titles are reached
+	minBM       float32 // a unit group reached only through its documents needs this normalised BM25
+	learn       bool    // learn the dictionary from the examples instead of using the embedded one
+	ugTitles    bool    // add the unit groups' titles to the examples
+	w           [nFeat]float32
 }
 
 func defaultParams() params {
 	return params{head: 1, fuzzyMin: 0.6, k1: 1.2, b: 0.5, rootLen: 4, root: 0.6, pair: 0.3,
-		xkeep: 1, xiters: 5, xmin: 0.1, xk: 2, xrounds: 2, longPost: 200, longPostX: 1000, cands: 40, candDelta: 5, maxDocs: 200, maxGroups: 200, minBM: 0.2, ugTitles: true,
+		xkeep: 1, xiters: 5, xmin: 0.1, xk: 2, xrounds: 2, longPost: 200, longPostX: 1000, completeCap: 32, cands: 40, candDelta: 5, maxDocs: 200, maxGroups: 200, minBM: 0.2, ugTitles: true,
 		w: rankWeights()}
 }
 
@@ -658,6 +659,6 @@ func (c *Coder) buildTrigrams() {
 // rankWeights returns the weights of the ranking features, fitted by TestFitRanker.
 func rankWeights() [nFeat]float32 {
 	return [nFeat]float32{
-		fSame: 1.5352, fSecond: -1.8283, fBM25Same: 8.0624, fBM25Other: 4.2231, fCentSame: 1.8704, fCentOther: 0.1859, fHead: -0.3944, fPrior: 0.2806, fHeadUG: 0.2319, fHeadUGOther: 0.2970, fCount: -0.3464, fExact: -0.0078, fTransRev: 7.5328, fSameHead: 2.1345,
+		fSame: 1.4574, fSecond: -1.3559, fBM25Same: 7.5465, fBM25Other: 4.5092, fCentSame: 1.5389, fCentOther: 0.2310, fHead: -0.4976, fPrior: 0.2704, fHeadUG: 0.2536, fHeadUGOther: 0.2818, fCount: -0.1288, fExact: 3.9386, fTransRev: 7.0123, fSameHead: 2.0665,
 	}
 }

@@ -85,6 +85,6 @@ func (c *Coder) rerank(sc *scratch, n int) int {
 // rerankWeights returns the weights of the second stage, fitted by TestFitRanker.
 func rerankWeights() [nFeat2]float32 {
 	return [nFeat2]float32{
-		fSame: -0.5253, fSecond: -1.1555, fBM25Same: 5.0956, fBM25Other: 1.0386, fCentSame: 1.4503, fCentOther: -0.1355, fHead: 0.0708, fPrior: 0.0984, fHeadUG: 0.1458, fHeadUGOther: 0.2741, fCount: -0.1652, fExact: 0.2854, fTransRev: 2.7778, fSameHead: 2.5623, gSameBest: 0.1153, gTransRevBest: 0.6146, gBM25SameBest: 0.3983, gBM25OtherBest: 0.4213, gCentSameBest: 0.0759, gSameSq: -3.7579, gSameTransRev: -1.5920, gBM25Both: 0.0822, gHeadSame: -1.5425, gBestAny: 6.7786, gRank: -0.3997,
+		fSame: -1.6862, fSecond: -0.7653, fBM25Same: 4.2399, fBM25Other: 1.3025, fCentSame: 0.9338, fCentOther: -0.0370, fHead: -0.0607, fPrior: 0.0571, fHeadUG: 0.1324, fHeadUGOther: 0.2752, fCount: 0.0372, fExact: 3.4473, fTransRev: 2.6309, fSameHead: 2.4423, gSameBest: 0.0032, gTransRevBest: 0.6700, gBM25SameBest: 0.3632, gBM25OtherBest: 0.4411, gCentSameBest: 0.0707, gSameSq: -1.7559, gSameTransRev: -1.9600, gBM25Both: -0.1785, gHeadSame: -1.2517, gBestAny: 6.2785, gRank: -0.4858,
 	}
 }

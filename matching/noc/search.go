@@ -43,6 +43,7 @@ type scratch struct {
 	ug     []ugState // per unit group
 	inCand []bool    // per unit group: among those the translation channel looks at
 	sink   float32   // see touchPostings
+	best   []scored  // titles (the title's index in ug) and their partial cosines, see complete
 	ugList []int32
 	dScore []docScore  // per document
 	dHit   [2][]uint64 // per language: bit set of the unit groups whose documents were reached
@@ -244,11 +245,50 @@ func (c *Coder) accumulate(sc *scratch, ix *index, q []qterm, inv float32, lang 
 	c.orderTerms(sc, ix, q, lang)
 	for k, i := range sc.order {
 		if int(sc.olen[k]) > longPost && len(touched) > 0 {
+			if c.p.completeCap > 0 {
+				c.complete(sc, ix, q, sc.order[k:], inv, lang, acc, touched)
+			}
 			break // the others are longer still
 		}
 		touched = addPostings(touched, ix.half(q[i].tok, lang), q[i].w*inv, acc)
 	}
 	return touched
+}
+
+// complete adds the contributions of the skipped terms (indexes in q) to the titles reached that
+// score best so far (params.completeCap), so that their cosines are exact: the frequent words a title
+// shares with the query do not find it, but they count once it is found ("Administrative
+// assistant" is then the same as the unit group's title "Administrative assistants", not merely
+// close to it). Each title is looked up in the term's postings, which are sorted by title.
+func (c *Coder) complete(sc *scratch, ix *index, q []qterm, skipped []int32, inv float32, lang int32, acc []float32, touched []uint32) {
+	best := sc.best[:0]
+	for _, key := range touched {
+		best = append(best, scored{ug: int32(key >> ugBits), score: acc[key>>ugBits]})
+	}
+	if len(best) > c.p.completeCap {
+		selectTop(best, c.p.completeCap)
+		best = best[:c.p.completeCap]
+	}
+	for _, i := range skipped {
+		ps := ix.half(q[i].tok, lang)
+		w := q[i].w * inv
+		for _, b := range best {
+			d := uint32(b.ug)
+			lo, hi := 0, len(ps)
+			for lo < hi {
+				m := int(uint(lo+hi) >> 1)
+				if ps[m].key>>ugBits < d {
+					lo = m + 1
+				} else {
+					hi = m
+				}
+			}
+			if lo < len(ps) && ps[lo].key>>ugBits == d {
+				acc[d] += w * ps[lo].w
+			}
+		}
+	}
+	sc.best = best
 }
 
 // accumulateIn is accumulate restricted to the unit groups u with in[u]: it walks the term's list
@@ -689,7 +729,7 @@ func calibFeatures(sc *scratch, i int) [nCal]float64 {
 // calWeights returns the weights of the confidence calibration (a logistic regression on
 // calibFeatures), fitted by TestFitRanker.
 func calWeights() [nCal]float64 {
-	return [nCal]float64{-0.9313, 0.1978, -0.2105, 0.2114, 0.1086, -0.0074, 0.9752, 0.7923}
+	return [nCal]float64{-1.0161, 0.1947, -0.2051, 0.4397, 0.1384, 0.0968, 0.9913, 0.7683}
 }
 
 // before orders scored unit groups: higher score first, then lower ordinal.
