@@ -46,6 +46,19 @@ var postingTitles = []struct {
 	{"School principal", "40021"},
 	{"Electrician apprentice", "72200"},
 	{"Chauffeur-livreur", "75201"},
+	// Common titles that are (nearly) examples themselves: frequent words must count in full.
+	{"Administrative assistant", "13110"},
+	{"Électricien", "72200"},
+	{"Agent de sécurité", "64410"},
+	{"Security guard", "64410"},
+	{"Waiter", "65200"},
+	{"Bookkeeper", "12200"},
+	{"Technicienne en comptabilité", "12200"},
+	{"Customer service representative", "64409"},
+	{"Directeur des ressources humaines", "10011"},
+	{"IT support technician", "22221"},
+	{"Sous-chef", "62200"},
+	{"Hygiéniste dentaire", "32111"},
 }
 
 func TestCodePostingTitles(t *testing.T) {
