@@ -280,7 +280,7 @@ func (a *analyzer) tokenize() {
 			}
 			newSeg()
 		case ',', ';':
-			if depth == 0 && !qual && (c == ';' || !enumeration(f[i+1:])) {
+			if depth == 0 && !qual {
 				comma = true
 			}
 			newSeg()
@@ -305,42 +305,6 @@ func (a *analyzer) tokenize() {
 		}
 		i++
 	}
-}
-
-// enumeration reports whether the text after a comma continues an enumeration ("Heating,
-// ventilation and air conditioning engineer", "Paving, surfacing and related work foreman"): an
-// "and", "et", "or", "ou" or "&" comes before the end of the segment run (a dash, a bracket, "|",
-// ":", ";" or the end). Otherwise the comma starts a qualifier ("Engineer, Montréal").
-func enumeration(f []byte) bool {
-	for i := 0; i < len(f); {
-		c := f[i]
-		if isWordByte(c) {
-			j := i
-			for j < len(f) && isWordByte(f[j]) {
-				j++
-			}
-			switch string(f[i:j]) {
-			case "and", "et", "or", "ou":
-				return true
-			}
-			i = j
-			continue
-		}
-		switch c {
-		case '&':
-			return true
-		case '(', '[', '{', '|', ':', ';', ',':
-			if c != ',' {
-				return false
-			}
-		case '-':
-			if i == 0 || f[i-1] == ' ' || i+1 == len(f) || f[i+1] == ' ' {
-				return false
-			}
-		}
-		i++
-	}
-	return false
 }
 
 // afterLetterP reports whether the word starting at fold[i] follows a lone "p" and a dot or a

@@ -112,18 +112,20 @@ func TestStem(t *testing.T) {
 	}
 }
 
-func TestAnalyzeEnumerationsAndDesignations(t *testing.T) {
+func TestAnalyzeCommasAndDesignations(t *testing.T) {
 	for _, tc := range []struct {
 		title string
 		lang  Lang
 		head  string
 		not   []string
 	}{
-		// A comma that continues an enumeration keeps the rest in the main part: the head is the
-		// last word, not the first.
-		{"Heating, ventilation and air conditioning (HVAC) engineer", EN, "engineer", nil},
-		{"Paving, surfacing and related work foreman/woman", EN, "foreman", nil},
-		// A comma followed by a place is a qualifier.
+		// What follows a comma qualifies the main part, even an enumeration: the head stays in
+		// the main part. (Official titles such as "Heating, ventilation and air conditioning
+		// (HVAC) engineer" lose their head this way, but postings write "Manager, sales and
+		// marketing" far more often.)
+		{"Manager, sales and marketing", EN, "manager", nil},
+		{"Cook, days or nights", EN, "cook", nil},
+		{"Supervisors, food and beverage processing", EN, "supervisors", nil},
 		{"Civil engineer, Montréal", EN, "engineer", []string{"montreal"}},
 		// "P.Eng." written as two words is one designation, wherever it is.
 		{"Structural engineer P.Eng.", EN, "engineer", []string{"eng", "p"}},

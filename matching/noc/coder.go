@@ -43,12 +43,12 @@ type Coder struct {
 	triOff []int32
 	triN   []uint8 // trigrams per word
 
-	w        [nFeat]float32  // ranking weights
-	w2       [nFeat2]float32 // second-stage ranking weights
-	cal      [nCal]float64   // confidence calibration weights
-	prior    []float32       // per unit group: log(1 + example titles)
-	priorExp float64         // Σ exp(w[fPrior]·prior)
-	expPrior []float64       // per unit group: exp(w[fPrior]·prior)
+	w        [nFeat]float32   // ranking weights
+	w2       [nFeat2]float32  // second-stage ranking weights
+	cal      [2][nCal]float64 // confidence calibration weights: first candidate, the others
+	prior    []float32        // per unit group: log(1 + example titles)
+	priorExp float64          // Σ exp(w[fPrior]·prior)
+	expPrior []float64        // per unit group: exp(w[fPrior]·prior)
 
 	pool sync.Pool
 }
@@ -659,6 +659,6 @@ func (c *Coder) buildTrigrams() {
 // rankWeights returns the weights of the ranking features, fitted by TestFitRanker.
 func rankWeights() [nFeat]float32 {
 	return [nFeat]float32{
-		fSame: 1.4574, fSecond: -1.3559, fBM25Same: 7.5465, fBM25Other: 4.5092, fCentSame: 1.5389, fCentOther: 0.2310, fHead: -0.4976, fPrior: 0.2704, fHeadUG: 0.2536, fHeadUGOther: 0.2818, fCount: -0.1288, fExact: 3.9386, fTransRev: 7.0123, fSameHead: 2.0665,
+		fSame: 1.4548, fSecond: -1.4025, fBM25Same: 7.7900, fBM25Other: 4.3216, fCentSame: 1.7902, fCentOther: 0.0558, fHead: -0.4819, fPrior: 0.2879, fHeadUG: 0.2209, fHeadUGOther: 0.2957, fCount: -0.1556, fExact: 4.0142, fTransRev: 6.9829, fSameHead: 2.0663,
 	}
 }

@@ -14,7 +14,7 @@ const rerankK = 16
 
 // Second-stage features: the first-stage features, then these.
 const (
-	gSameBest      = nFeat + iota // 1 when the candidate has the best fSame among the candidates
+	gSameBest      = nFeat + iota // 1 when the candidate has the best fSame among the candidates (see bestFeats)
 	gTransRevBest                 // the same for fTransRev
 	gBM25SameBest                 // fBM25Same
 	gBM25OtherBest                // fBM25Other
@@ -34,35 +34,48 @@ type reranked struct {
 	s1, s2 float32 // first- and second-stage scores
 }
 
-// rerank computes the second-stage features of the n first-stage candidates in sc.top (best
-// first), scores them, and leaves them in sc.rr, best first. It returns the number of candidates
-// to report.
-func (c *Coder) rerank(sc *scratch, n int) int {
-	sc.nTop = n
-	var best [nFeat]float32
+// bestFeats are the first-stage features for which the second stage notes whether a candidate
+// has the best value among the candidates, in the order of gSameBest and the next ones.
+var bestFeats = [...]int{fSame, fTransRev, fBM25Same, fBM25Other, fCentSame}
+
+// candidatesBest returns the best value of each of bestFeats among the n first-stage candidates
+// (0 when none has more: then all have "the best", which shifts them all alike).
+func (sc *scratch) candidatesBest(n int) (best [len(bestFeats)]float32) {
 	for _, t := range sc.top[:n] {
 		f := &sc.ug[t.ug].feat
-		for _, k := range [...]int{fSame, fTransRev, fBM25Same, fBM25Other, fCentSame} {
-			best[k] = max(best[k], f[k])
+		for k, g := range bestFeats {
+			best[k] = max(best[k], f[g])
 		}
 	}
+	return best
+}
+
+// rerankFeatures returns the second-stage features of the i-th first-stage candidate.
+func (sc *scratch) rerankFeatures(i int, best *[len(bestFeats)]float32) (x [nFeat2]float32) {
+	f := &sc.ug[sc.top[i].ug].feat
+	copy(x[:nFeat], f[:])
+	for k, g := range bestFeats {
+		if f[g] == best[k] {
+			x[gSameBest+k] = 1
+		}
+	}
+	x[gSameSq] = f[fSame] * f[fSame]
+	x[gSameTransRev] = f[fSame] * f[fTransRev]
+	x[gBM25Both] = f[fBM25Same] * f[fBM25Other]
+	x[gHeadSame] = f[fHead] * f[fSame]
+	x[gBestAny] = max(f[fSame], f[fTransRev])
+	x[gRank] = log1pCounts[i]
+	return x
+}
+
+// rerank scores the n first-stage candidates in sc.top (best first) with the second stage and
+// leaves them in sc.rr, best first. It returns the number of candidates to report.
+func (c *Coder) rerank(sc *scratch, n int) int {
+	sc.nTop = n
+	best := sc.candidatesBest(n)
 	sc.max2 = float32(math.Inf(-1))
 	for i, t := range sc.top[:n] {
-		f := &sc.ug[t.ug].feat
-		x := &sc.x[i]
-		copy(x[:nFeat], f[:])
-		for k, g := range [...]int{fSame, fTransRev, fBM25Same, fBM25Other, fCentSame} {
-			x[gSameBest+k] = 0
-			if f[g] == best[g] {
-				x[gSameBest+k] = 1
-			}
-		}
-		x[gSameSq] = f[fSame] * f[fSame]
-		x[gSameTransRev] = f[fSame] * f[fTransRev]
-		x[gBM25Both] = f[fBM25Same] * f[fBM25Other]
-		x[gHeadSame] = f[fHead] * f[fSame]
-		x[gBestAny] = max(f[fSame], f[fTransRev])
-		x[gRank] = log1pCounts[i]
+		x := sc.rerankFeatures(i, &best)
 		var s float32
 		for k := range x {
 			s += c.w2[k] * x[k]
@@ -85,6 +98,6 @@ func (c *Coder) rerank(sc *scratch, n int) int {
 // rerankWeights returns the weights of the second stage, fitted by TestFitRanker.
 func rerankWeights() [nFeat2]float32 {
 	return [nFeat2]float32{
-		fSame: -1.6862, fSecond: -0.7653, fBM25Same: 4.2399, fBM25Other: 1.3025, fCentSame: 0.9338, fCentOther: -0.0370, fHead: -0.0607, fPrior: 0.0571, fHeadUG: 0.1324, fHeadUGOther: 0.2752, fCount: 0.0372, fExact: 3.4473, fTransRev: 2.6309, fSameHead: 2.4423, gSameBest: 0.0032, gTransRevBest: 0.6700, gBM25SameBest: 0.3632, gBM25OtherBest: 0.4411, gCentSameBest: 0.0707, gSameSq: -1.7559, gSameTransRev: -1.9600, gBM25Both: -0.1785, gHeadSame: -1.2517, gBestAny: 6.2785, gRank: -0.4858,
+		fSame: -1.5643, fSecond: -0.8406, fBM25Same: 4.4665, fBM25Other: 1.0070, fCentSame: 1.1838, fCentOther: -0.1856, fHead: -0.0359, fPrior: 0.0786, fHeadUG: 0.1019, fHeadUGOther: 0.2902, fCount: 0.0254, fExact: 3.4521, fTransRev: 2.6462, fSameHead: 2.4991, gSameBest: -0.0005, gTransRevBest: 0.6803, gBM25SameBest: 0.3315, gBM25OtherBest: 0.4450, gCentSameBest: 0.0562, gSameSq: -1.8708, gSameTransRev: -2.0307, gBM25Both: 0.1275, gHeadSame: -1.3123, gBestAny: 6.2739, gRank: -0.4783,
 	}
 }

@@ -33,7 +33,8 @@ type Candidate struct {
 	Example string
 	// ExampleLang is the language of Example.
 	ExampleLang Lang
-	// Score is the raw similarity score the ranking uses (for diagnostics; not a probability).
+	// Score is the score the final ranking uses (for diagnostics: not a probability, and not
+	// comparable from one title to another).
 	Score float64
 }
 
@@ -55,7 +56,7 @@ const MaxCandidates = 5
 // person: on example titles held out of the index, written as in postings, the first candidates
 // at or above it were right about 95 % of the time (see docs/PERFORMANCE.md for the measured
 // precision and the share of titles accepted).
-const DefaultThreshold = 0.83
+const DefaultThreshold = 0.85
 
 // Top returns the first candidate; ok is false when there is none.
 func (r Result) Top() (c Candidate, ok bool) {

@@ -7,8 +7,10 @@ import (
 )
 
 // The coder scores each unit group reached by the title on the features below, combined by a
-// conditional logit model whose weights were fitted on example titles held out of the index (see
-// TestFitRanker): the softmax of the scores over all unit groups is the confidence.
+// conditional logit model (the first stage); a second one re-ranks the best rerankK (rerank.go).
+// Both were fitted on example titles held out of the index and on titles of the index (see
+// TestFitRanker). The confidence is a logistic regression on the probabilities of both stages and
+// a few features (calibFeatures).
 const (
 	fSame        = iota // best cosine with an example title in the title's language
 	fSecond             // second-best cosine in the title's language
@@ -23,7 +25,7 @@ const (
 	fCount              // log(1 + examples in the title's language with a cosine ≥ 0.5)
 	fExact              // 1 when an example in the title's language matches (cosine ≥ 0.98)
 	fTransRev           // best cosine with a translated example title of the other language
-	fSameHead           // best cosine with an example title headed by the title's head noun
+	fSameHead           // best cosine with an example title headed by the title's head noun, title's language
 	nFeat
 )
 
@@ -49,10 +51,9 @@ type scratch struct {
 	dHit   [2][]uint64 // per language: bit set of the unit groups whose documents were reached
 	triCnt []uint8     // per word: trigrams shared with the word being corrected
 	triT   []int32
-	top    [rerankK]scored          // first-stage candidates, best first
-	rr     [rerankK]reranked        // the same re-ranked by the second stage, best first
-	x      [rerankK][nFeat2]float32 // second-stage features of top
-	nTop   int                      // first-stage candidates in top
+	top    [rerankK]scored   // first-stage candidates, best first
+	rr     [rerankK]reranked // the same re-ranked by the second stage, best first
+	nTop   int               // first-stage candidates in top
 	max2   float32
 	sum2   float64 // Σ exp(s2 − max2) over rr
 	sumExp float64
@@ -319,8 +320,8 @@ func (c *Coder) accumulateIn(sc *scratch, ix *index, q []qterm, inv float32, lan
 	return touched
 }
 
-// touchPostings reads the first entry of every postings list the lookup is about to walk: the
-// query's titles and documents, the translated query's documents. The reads are independent of
+// touchPostings reads the first entry of every postings list the lookup may walk: the query's
+// titles and documents, the translated query's documents. The reads are independent of
 // each other, so the processor has them all in flight at once; done in the walks themselves, each
 // would wait for the previous list to be summed first. It changes no result.
 func (c *Coder) touchPostings(sc *scratch, lang int32) {
@@ -526,26 +527,31 @@ func (c *Coder) rank(sc *scratch, title string, r *Result) int {
 			}
 		}
 	}
-	for ch, l := range [2]int32{lang, other} {
-		inv := 1 / bmNorm[ch]
-		ds := sc.dScore[l*nUG : (l+1)*nUG]
-		hit := sc.dHit[l]
-		for i, set := range hit { // the unit groups reached, in order
-			hit[i] = 0
-			for ; set != 0; set &= set - 1 {
-				u := i*64 + bits.TrailingZeros64(set)
-				if ds[u].bm == 0 || ds[u].bm*inv < c.p.minBM && !sc.ug[u].seen {
-					ds[u] = docScore{}
-					continue
-				}
-				f := sc.reach(int32(u))
-				if ch == 0 {
-					f[fCentSame], f[fBM25Same] = ds[u].cent, ds[u].bm*inv
-				} else {
-					f[fCentOther], f[fBM25Other] = ds[u].cent, ds[u].bm*inv
-				}
-				ds[u] = docScore{}
+	// A unit group reached through its examples as a whole only is kept when its BM25 in either
+	// language reaches minBM; its features come from both languages.
+	var invS, invO float32 // 0 when the channel has no term (the translated query can be empty)
+	if bmNorm[0] > 0 {
+		invS = 1 / bmNorm[0]
+	}
+	if bmNorm[1] > 0 {
+		invO = 1 / bmNorm[1]
+	}
+	dsS, dsO := sc.dScore[lang*nUG:(lang+1)*nUG], sc.dScore[other*nUG:(other+1)*nUG]
+	hitS, hitO := sc.dHit[lang], sc.dHit[other]
+	for i := range hitS { // the unit groups reached, in order
+		set := hitS[i] | hitO[i]
+		hitS[i], hitO[i] = 0, 0
+		for ; set != 0; set &= set - 1 {
+			u := i*64 + bits.TrailingZeros64(set)
+			s, o := dsS[u], dsO[u]
+			dsS[u], dsO[u] = docScore{}, docScore{}
+			bmS, bmO := s.bm*invS, o.bm*invO
+			if bmS == 0 && bmO == 0 || bmS < c.p.minBM && bmO < c.p.minBM && !sc.ug[u].seen {
+				continue
 			}
+			f := sc.reach(int32(u))
+			f[fCentSame], f[fBM25Same] = s.cent, bmS
+			f[fCentOther], f[fBM25Other] = o.cent, bmO
 		}
 	}
 
@@ -663,7 +669,7 @@ func (c *Coder) rank(sc *scratch, title string, r *Result) int {
 	return c.rerank(sc, n)
 }
 
-// fill writes the candidates of sc.top into dst.
+// fill writes the candidates of sc.rr into dst.
 func (c *Coder) fill(sc *scratch, dst []Candidate, lang Lang) {
 	for i := range dst {
 		t := sc.rr[i]
@@ -674,7 +680,7 @@ func (c *Coder) fill(sc *scratch, dst []Candidate, lang Lang) {
 		z := calibFeatures(sc, i)
 		var s float64
 		for k := range z {
-			s += c.cal[k] * z[k]
+			s += c.cal[min(i, 1)][k] * z[k]
 		}
 		cd := Candidate{
 			UnitGroup:  c.tax.classes[c.tax.unitGroups[t.ug]],
@@ -704,15 +710,16 @@ func (c *Coder) fill(sc *scratch, dst []Candidate, lang Lang) {
 }
 
 // nCal is the number of calibration features.
-const nCal = 8
+const nCal = 13
 
 // calibFeatures returns the features from which the confidence of the i-th candidate is
-// computed: the log-odds of the model's probability, the candidate's best similarities, whether
-// it is first, and the share of the title's words the coder knows.
+// computed: the log-odds of the first stage's probability (over every unit group) and of the
+// second stage's (over the candidates it re-ranks), the candidate's best similarities, whether it
+// is first, the share of the title's words the coder knows, and how many candidates there were.
 func calibFeatures(sc *scratch, i int) [nCal]float64 {
 	t := sc.rr[i]
 	logit := func(p float64) float64 {
-		p = min(max(p, 1e-9), 1-1e-9)
+		p = min(max(p, 1e-4), 1-1e-4) // a sure model is sure enough: |logit| ≤ 9.2
 		return math.Log(p / (1 - p))
 	}
 	p1 := float64(expNeg(max(t.s1-sc.maxS, -24))) / sc.sumExp
@@ -722,14 +729,30 @@ func calibFeatures(sc *scratch, i int) [nCal]float64 {
 	if i == 0 {
 		first = 1
 	}
+	// The second stage's probability is over the candidates it re-ranks: over fewer than
+	// rerankK, it is larger for the same evidence, and a title that reaches few unit groups has
+	// few known words.
+	var n1, n4, n15 float64
+	switch {
+	case sc.nTop == 1:
+		n1 = 1
+	case sc.nTop <= 4:
+		n4 = 1
+	case sc.nTop < rerankK:
+		n15 = 1
+	}
+	few := n1 + n4 + n15
 	return [nCal]float64{1, logit(p1), float64(f[fSame]), float64(f[fExact]),
-		float64(f[fTransRev]), first, sc.known, logit(p2)}
+		float64(f[fTransRev]), first, sc.known, logit(p2), n1, n4, n15, few * logit(p1), few * logit(p2)}
 }
 
 // calWeights returns the weights of the confidence calibration (a logistic regression on
 // calibFeatures), fitted by TestFitRanker.
-func calWeights() [nCal]float64 {
-	return [nCal]float64{-1.0161, 0.1947, -0.2051, 0.4397, 0.1384, 0.0968, 0.9913, 0.7683}
+func calWeights() [2][nCal]float64 {
+	return [2][nCal]float64{
+		{-0.7212, 0.0521, -0.4025, -3.6799, 0.4467, -0.7212, 1.4349, 1.0187, -2.1984, -0.1583, 0.2799, 0.2657, -0.6135},
+		{0.2639, -0.0698, 0.0287, 0.0000, -0.1691, 0.0000, -0.1557, 1.1323, 0.0000, 0.0979, -0.7374, 0.3114, -0.6815},
+	}
 }
 
 // before orders scored unit groups: higher score first, then lower ordinal.
