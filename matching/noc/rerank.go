@@ -98,6 +98,6 @@ func (c *Coder) rerank(sc *scratch, n int) int {
 // rerankWeights returns the weights of the second stage, fitted by TestFitRanker.
 func rerankWeights() [nFeat2]float32 {
 	return [nFeat2]float32{
-		fSame: -1.5643, fSecond: -0.8406, fBM25Same: 4.4665, fBM25Other: 1.0070, fCentSame: 1.1838, fCentOther: -0.1856, fHead: -0.0359, fPrior: 0.0786, fHeadUG: 0.1019, fHeadUGOther: 0.2902, fCount: 0.0254, fExact: 3.4521, fTransRev: 2.6462, fSameHead: 2.4991, gSameBest: -0.0005, gTransRevBest: 0.6803, gBM25SameBest: 0.3315, gBM25OtherBest: 0.4450, gCentSameBest: 0.0562, gSameSq: -1.8708, gSameTransRev: -2.0307, gBM25Both: 0.1275, gHeadSame: -1.3123, gBestAny: 6.2739, gRank: -0.4783,
+		fSame: -1.4726, fSecond: -0.7853, fBM25Same: 4.6609, fBM25Other: 1.0569, fCentSame: 1.4832, fCentOther: -0.2870, fHead: 0.0858, fPrior: 0.1061, fHeadUG: 0.1161, fHeadUGOther: 0.2875, fCount: -0.1943, fExact: 3.4073, fTransRev: 2.6155, fSameHead: 2.4911, gSameBest: 0.0581, gTransRevBest: 0.6482, gBM25SameBest: 0.3496, gBM25OtherBest: 0.4348, gCentSameBest: 0.0641, gSameSq: -2.0261, gSameTransRev: -1.7096, gBM25Both: 0.1277, gHeadSame: -1.5573, gBestAny: 6.5870, gRank: -0.4236,
 	}
 }

@@ -257,35 +257,67 @@ func (c *Coder) accumulate(sc *scratch, ix *index, q []qterm, inv float32, lang 
 }
 
 // complete adds the contributions of the skipped terms (indexes in q) to the titles reached that
-// score best so far (params.completeCap), so that their cosines are exact: the frequent words a title
-// shares with the query do not find it, but they count once it is found ("Administrative
+// score best so far (params.completeCap), so that their cosines are exact: the frequent words a
+// title shares with the query do not find it, but they count once it is found ("Administrative
 // assistant" is then the same as the unit group's title "Administrative assistants", not merely
-// close to it). Each title is looked up in the term's postings, which are sorted by title.
+// close to it). The titles are taken in order; a term's postings are in the same order, grouped
+// by unit group: the walk goes through the term's list of unit groups once, and looks for each
+// title among the few postings of its unit group.
 func (c *Coder) complete(sc *scratch, ix *index, q []qterm, skipped []int32, inv float32, lang int32, acc []float32, touched []uint32) {
+	// The best titles (title index in ug), by insertion: most titles fall below the last one.
 	best := sc.best[:0]
 	for _, key := range touched {
-		best = append(best, scored{ug: int32(key >> ugBits), score: acc[key>>ugBits]})
+		d := int32(key >> ugBits)
+		x := scored{ug: d, score: acc[d]}
+		n := len(best)
+		if n == c.p.completeCap {
+			if !before(x, best[n-1]) {
+				continue
+			}
+			n--
+		} else {
+			best = append(best, x)
+		}
+		for ; n > 0 && before(x, best[n-1]); n-- {
+			best[n] = best[n-1]
+		}
+		best[n] = x
 	}
-	if len(best) > c.p.completeCap {
-		selectTop(best, c.p.completeCap)
-		best = best[:c.p.completeCap]
+	// In title order (insertion sort: a few titles).
+	for i := 1; i < len(best); i++ {
+		x := best[i]
+		j := i
+		for ; j > 0 && best[j-1].ug > x.ug; j-- {
+			best[j] = best[j-1]
+		}
+		best[j] = x
 	}
 	for _, i := range skipped {
-		ps := ix.half(q[i].tok, lang)
 		w := q[i].w * inv
+		gs, end := ix.groups(q[i].tok, lang)
+		g := 0
 		for _, b := range best {
-			d := uint32(b.ug)
-			lo, hi := 0, len(ps)
-			for lo < hi {
-				m := int(uint(lo+hi) >> 1)
-				if ps[m].key>>ugBits < d {
-					lo = m + 1
-				} else {
-					hi = m
-				}
+			d, u := uint32(b.ug), c.titleUG[b.ug]
+			for g < len(gs) && gs[g].ug < u {
+				g++
 			}
-			if lo < len(ps) && ps[lo].key>>ugBits == d {
-				acc[d] += w * ps[lo].w
+			if g == len(gs) {
+				break
+			}
+			if gs[g].ug != u {
+				continue
+			}
+			stop := end
+			if g+1 < len(gs) {
+				stop = gs[g+1].off
+			}
+			for _, p := range ix.post[gs[g].off:stop] {
+				if t := p.key >> ugBits; t >= d {
+					if t == d {
+						acc[d] += w * p.w
+					}
+					break
+				}
 			}
 		}
 	}
@@ -750,8 +782,8 @@ func calibFeatures(sc *scratch, i int) [nCal]float64 {
 // calibFeatures), fitted by TestFitRanker.
 func calWeights() [2][nCal]float64 {
 	return [2][nCal]float64{
-		{-0.7212, 0.0521, -0.4025, -3.6799, 0.4467, -0.7212, 1.4349, 1.0187, -2.1984, -0.1583, 0.2799, 0.2657, -0.6135},
-		{0.2639, -0.0698, 0.0287, 0.0000, -0.1691, 0.0000, -0.1557, 1.1323, 0.0000, 0.0979, -0.7374, 0.3114, -0.6815},
+		{-0.7343, 0.0527, -0.5254, -3.7326, 0.4715, -0.7343, 1.4972, 1.0332, -2.1653, -0.1036, 0.2745, 0.2767, -0.6289},
+		{0.3615, -0.0761, 0.1240, 0.0000, -0.3008, 0.0000, -0.1990, 1.1634, 0.0000, 0.0392, -0.7500, 0.3548, -0.7373},
 	}
 }
 
