@@ -173,7 +173,7 @@ type params struct {
 
 func defaultParams() params {
 	return params{head: 1, fuzzyMin: 0.6, k1: 1.2, b: 0.5, rootLen: 4, root: 0.6, pair: 0.3,
-		xkeep: 1, xiters: 5, xmin: 0.1, xk: 2, xrounds: 2, longPost: 200, longPostX: 1000, completeCap: 8, cands: 40, candDelta: 5, maxDocs: 200, maxGroups: 200, minBM: 0.2, ugTitles: true,
+		xkeep: 1, xiters: 5, xmin: 0.1, xk: 2, xrounds: 2, longPost: 200, longPostX: 1000, completeCap: 4, cands: 40, candDelta: 6, maxDocs: 200, maxGroups: 200, minBM: 0.2, ugTitles: true,
 		w: rankWeights()}
 }
 
@@ -659,6 +659,6 @@ func (c *Coder) buildTrigrams() {
 // rankWeights returns the weights of the ranking features, fitted by TestFitRanker.
 func rankWeights() [nFeat]float32 {
 	return [nFeat]float32{
-		fSame: 1.5704, fSecond: -1.3816, fBM25Same: 8.0031, fBM25Other: 4.0123, fCentSame: 1.9016, fCentOther: 0.0508, fHead: -0.3881, fPrior: 0.2874, fHeadUG: 0.2243, fHeadUGOther: 0.3037, fCount: -0.3323, fExact: 3.9875, fTransRev: 7.2569, fSameHead: 1.8742,
+		fSame: 1.5957, fSecond: -1.5436, fBM25Same: 8.2651, fBM25Other: 3.5410, fCentSame: 1.9557, fCentOther: 0.0773, fHead: -0.3921, fPrior: 0.2832, fHeadUG: 0.2291, fHeadUGOther: 0.3134, fCount: -0.3971, fExact: 4.1088, fTransRev: 7.8224, fSameHead: 1.9182,
 	}
 }

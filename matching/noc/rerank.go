@@ -98,6 +98,6 @@ func (c *Coder) rerank(sc *scratch, n int) int {
 // rerankWeights returns the weights of the second stage, fitted by TestFitRanker.
 func rerankWeights() [nFeat2]float32 {
 	return [nFeat2]float32{
-		fSame: -1.4726, fSecond: -0.7853, fBM25Same: 4.6609, fBM25Other: 1.0569, fCentSame: 1.4832, fCentOther: -0.2870, fHead: 0.0858, fPrior: 0.1061, fHeadUG: 0.1161, fHeadUGOther: 0.2875, fCount: -0.1943, fExact: 3.4073, fTransRev: 2.6155, fSameHead: 2.4911, gSameBest: 0.0581, gTransRevBest: 0.6482, gBM25SameBest: 0.3496, gBM25OtherBest: 0.4348, gCentSameBest: 0.0641, gSameSq: -2.0261, gSameTransRev: -1.7096, gBM25Both: 0.1277, gHeadSame: -1.5573, gBestAny: 6.5870, gRank: -0.4236,
+		fSame: -1.4461, fSecond: -0.9829, fBM25Same: 5.0988, fBM25Other: 0.7356, fCentSame: 1.5378, fCentOther: -0.2300, fHead: 0.1630, fPrior: 0.1137, fHeadUG: 0.1309, fHeadUGOther: 0.2967, fCount: -0.3035, fExact: 3.4407, fTransRev: 3.0858, fSameHead: 2.6168, gSameBest: 0.0682, gTransRevBest: 0.6300, gBM25SameBest: 0.3385, gBM25OtherBest: 0.4232, gCentSameBest: 0.0700, gSameSq: -1.8896, gSameTransRev: -1.8062, gBM25Both: 0.3163, gHeadSame: -1.8001, gBestAny: 6.6990, gRank: -0.4209,
 	}
 }

@@ -56,7 +56,7 @@ const MaxCandidates = 5
 // person: on example titles held out of the index, written as in postings, the first candidates
 // at or above it were right about 95 % of the time (see docs/PERFORMANCE.md for the measured
 // precision and the share of titles accepted).
-const DefaultThreshold = 0.84
+const DefaultThreshold = 0.85
 
 // Top returns the first candidate; ok is false when there is none.
 func (r Result) Top() (c Candidate, ok bool) {
