@@ -57,7 +57,7 @@
 // into a *i18n.ValidationError with stable codes and French and English
 // messages.
 //
-// The engineering domains (data/engineering_domains.csv) come from the NOC
-// 2021 of Statistics Canada, under the Statistics Canada Open Licence; see
-// data/NOTICE.md.
+// The engineering domains are the disciplines of the NOC package
+// (noc.Disciplines), mapped to NOC 2021 unit groups of Statistics Canada
+// (licence in matching/noc).
 package offer

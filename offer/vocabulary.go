@@ -1,12 +1,10 @@
 package offer
 
 import (
-	_ "embed"
-	"encoding/csv"
-	"strings"
 	"sync"
 
 	"github.com/babillard/babillard/i18n"
+	"github.com/babillard/babillard/matching/noc"
 )
 
 // Term is one entry of a vocabulary: a stable code and its French and
@@ -33,25 +31,18 @@ type Domain struct {
 	NOC string `json:"noc"`
 }
 
-//go:embed data/engineering_domains.csv
-var domainsCSV string
-
-// engineeringDomains parses the embedded list once; it is never modified.
+// engineeringDomains builds the list once from the NOC disciplines; it is never modified.
 var engineeringDomains = sync.OnceValue(func() []Domain {
-	rows, err := csv.NewReader(strings.NewReader(domainsCSV)).ReadAll()
-	if err != nil {
-		panic("offer: embedded engineering domains: " + err.Error()) // caught by every test
-	}
-	out := make([]Domain, 0, len(rows)-1)
-	for _, r := range rows[1:] {
-		out = append(out, Domain{Term: Term{Code: r[0], Label: i18n.Text{FR: r[1], EN: r[2]}}, NOC: r[3]})
+	ds := noc.Disciplines()
+	out := make([]Domain, 0, len(ds))
+	for _, d := range ds {
+		out = append(out, Domain{Term: Term{Code: d.Key, Label: i18n.Text{FR: d.TitleFR, EN: d.TitleEN}}, NOC: d.Code})
 	}
 	return out
 })
 
 // EngineeringDomains returns the 42 engineering domains, each mapped to its
-// NOC 2021 unit group (source and licence in data/NOTICE.md), as a fresh
-// copy.
+// NOC 2021 unit group: the disciplines of [noc.Disciplines], as a fresh copy.
 func EngineeringDomains() []Domain { return append([]Domain(nil), engineeringDomains()...) }
 
 // DefaultVocabulary returns the library's default vocabularies. The source
