@@ -196,6 +196,9 @@ func Default() *Coder { return defaultCoder() }
 // Code codes a job title with the [Default] coder.
 func Code(title string, lang Lang) Result { return Default().Code(title, lang) }
 
+// CodeAll codes many job titles with the [Default] coder, on all the processors.
+func CodeAll(titles []string, lang Lang) []Result { return Default().CodeAll(titles, lang) }
+
 // NewCoder builds a coder on the given example titles — for instance the official [Examples] and a
 // portal's own titles — and the unit groups' titles. Every example needs a unit-group code and a
 // language (EN or FR). The coder translates between French and English with the dictionary

@@ -239,3 +239,21 @@ func TestExpNeg(t *testing.T) {
 }
 
 func mathExp(x float64) float64 { return math.Exp(x) }
+
+func TestCodeAll(t *testing.T) {
+	c := Default()
+	qs := benchTitles(t)
+	titles := make([]string, len(qs))
+	for i, q := range qs {
+		titles[i] = q.title
+	}
+	for _, lang := range []Lang{Auto, FR} {
+		got := c.CodeAll(titles, lang)
+		require.Len(t, got, len(titles))
+		for i, title := range titles {
+			assert.Equal(t, c.Code(title, lang), got[i], "%q", title)
+		}
+	}
+	assert.Empty(t, c.CodeAll(nil, Auto))
+	assert.Equal(t, []Result{c.Code("Soudeur", Auto)}, CodeAll([]string{"Soudeur"}, Auto))
+}

@@ -75,3 +75,16 @@ func ExampleDisciplines() {
 	// structural 21300 Génie des structures / Structural engineering
 	// environmental 21300 Génie de l'environnement / Environmental engineering
 }
+
+// A feed of imported offers is coded on all the processors; each result is what Code returns.
+func ExampleCodeAll() {
+	titles := []string{"Soudeur", "Registered Nurse (RN) - Remote", "Commis comptable"}
+	for i, r := range noc.CodeAll(titles, noc.Auto) {
+		c, ok := r.Accept(noc.DefaultThreshold)
+		fmt.Println(titles[i], "→", c.UnitGroup.Code, ok)
+	}
+	// Output:
+	// Soudeur → 72106 true
+	// Registered Nurse (RN) - Remote → 31301 true
+	// Commis comptable → 14200 true
+}

@@ -3,7 +3,10 @@ package noc
 import (
 	"math"
 	"math/bits"
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 )
 
 // The coder scores each unit group reached by the title on the features below, combined by a
@@ -179,6 +182,40 @@ func (c *Coder) Code(title string, lang Lang) Result {
 	c.fill(sc, r.Candidates, r.Lang)
 	return r
 }
+
+// CodeAll codes many titles — an import feed — on all the processors (runtime.GOMAXPROCS):
+// results[i] is what Code(titles[i], lang) returns.
+func (c *Coder) CodeAll(titles []string, lang Lang) []Result {
+	results := make([]Result, len(titles))
+	workers := min(runtime.GOMAXPROCS(0), len(titles))
+	if workers <= 1 {
+		for i, t := range titles {
+			results[i] = c.Code(t, lang)
+		}
+		return results
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				// Chunks of titles: a counter shared per title would be contended.
+				start := int(next.Add(codeAllChunk)) - codeAllChunk
+				if start >= len(titles) {
+					return
+				}
+				for i := start; i < min(start+codeAllChunk, len(titles)); i++ {
+					results[i] = c.Code(titles[i], lang)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return results
+}
+
+// codeAllChunk is the number of titles a CodeAll worker takes at a time.
+const codeAllChunk = 64
 
 func addTerm(q []qterm, tok int32, w float32, head bool) []qterm {
 	for j := range q {
