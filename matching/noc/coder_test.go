@@ -257,3 +257,15 @@ func TestCodeAll(t *testing.T) {
 	assert.Empty(t, c.CodeAll(nil, Auto))
 	assert.Equal(t, []Result{c.Code("Soudeur", Auto)}, CodeAll([]string{"Soudeur"}, Auto))
 }
+
+func TestCodeHTMLEntities(t *testing.T) {
+	c := Default()
+	for _, p := range [][2]string{
+		{"Ing&eacute;nieure civile - Montr&eacute;al", "Ingénieure civile - Montréal"},
+		{"Ing&#233;nieur m&#xE9;canique", "Ingénieur mécanique"},
+		{"Ing&eacute;nieur R&amp;D", "Ingénieur R&D"},
+		{"Commis d&#39;entrep&ocirc;t", "Commis d'entrepôt"},
+	} {
+		assert.Equal(t, c.Code(p[1], Auto), c.Code(p[0], Auto), p[0])
+	}
+}

@@ -49,7 +49,8 @@
 // them.
 //
 // A [Coder] is immutable and safe for concurrent use; [Default] is built at its first use, from
-// the embedded data, and shared. Coding a title allocates only the returned candidates.
+// the embedded data, and shared. Coding a title allocates only the returned candidates (and the
+// decoded title when it carries HTML entities such as "&amp;").
 //
 // # Source and licence of the embedded data
 //

@@ -1,10 +1,12 @@
 package noc
 
 import (
+	"html"
 	"math"
 	"math/bits"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 )
@@ -169,7 +171,8 @@ func (c *Coder) correct(sc *scratch, s []byte) (int32, float32) {
 // Code returns the unit groups that best match a job title, best first, with a calibrated
 // confidence and the example title that supports each. lang is the language of the title, or
 // [Auto] (any value but [EN] and [FR]) to let the coder guess it. Code accepts any string (it
-// reads at most 400 bytes) and allocates nothing but the returned candidates.
+// reads at most 400 bytes), decodes HTML entities ("R&amp;D", "Ing&eacute;nieur"), and
+// allocates nothing but the returned candidates (and the decoded title, when there are entities).
 func (c *Coder) Code(title string, lang Lang) Result {
 	sc := c.pool.Get().(*scratch)
 	defer c.pool.Put(sc)
@@ -469,6 +472,11 @@ func log1pCount(n float32) float32 {
 // candidates to report.
 func (c *Coder) rank(sc *scratch, title string, r *Result) int {
 	sc.nTop = 0
+	if strings.IndexByte(title, '&') >= 0 {
+		// Titles from feeds often carry HTML entities ("R&amp;D", "Ing&eacute;nieur"); decoding
+		// them costs an allocation, for these titles only.
+		title = html.UnescapeString(title)
+	}
 	a := &sc.a
 	a.reset()
 	a.foldText(title)
