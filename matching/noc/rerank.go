@@ -3,11 +3,10 @@ package noc
 import "math"
 
 // The ranking has two stages. The first scores every unit group the title reaches on the features
-// of search.go with a linear model; the second re-ranks the best rerankK of them with a model
-// that also sees each candidate against the others (whether it has the best similarities among the
-// candidates) and a few products of
-// features. Both models are conditional logits fitted on example titles held out of the index
-// (TestFitRanker).
+// of search.go with a linear model; the second re-ranks the best rerankK of them with a model that
+// also sees each candidate against the others (whether it has the best similarities among the
+// candidates) and a few products of features. Both models are conditional logits fitted on example
+// titles held out of the index and on titles of the index (TestFitRanker).
 
 // rerankK is the number of first-stage candidates the second stage re-ranks.
 const rerankK = 16
