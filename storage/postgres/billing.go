@@ -144,22 +144,14 @@ func (s *Store) CreateCreditLot(ctx context.Context, l *billing.Lot) error {
 
 // CreditLot returns a lot by ID.
 func (s *Store) CreditLot(ctx context.Context, id uuid.UUID) (billing.Lot, error) {
-	l, err := scanLot(s.db(ctx).QueryRow(ctx, s.sql(`SELECT `+lotColumns+` FROM {s}babillard_credit_lots WHERE id = $1`), id))
-	if err != nil {
-		return billing.Lot{}, mapErr("credit lot "+id.String(), err)
-	}
-	return l, nil
+	return queryOne(ctx, s, scanLot, "credit lot "+id.String(), `SELECT `+lotColumns+` FROM {s}babillard_credit_lots WHERE id = $1`, id)
 }
 
 // CreditLotByPurchase returns the lot of product granted for a purchase
 // reference; an empty reference finds nothing.
 func (s *Store) CreditLotByPurchase(ctx context.Context, purchaseRef string, product billing.Product) (billing.Lot, error) {
-	l, err := scanLot(s.db(ctx).QueryRow(ctx, s.sql(`SELECT `+lotColumns+` FROM {s}babillard_credit_lots
-		WHERE purchase_ref = $1 AND product = $2 AND purchase_ref <> ''`), purchaseRef, string(product)))
-	if err != nil {
-		return billing.Lot{}, mapErr(fmt.Sprintf("credit lot of purchase %q, product %s", purchaseRef, product), err)
-	}
-	return l, nil
+	return queryOne(ctx, s, scanLot, fmt.Sprintf("credit lot of purchase %q, product %s", purchaseRef, product), `SELECT `+lotColumns+` FROM {s}babillard_credit_lots
+		WHERE purchase_ref = $1 AND product = $2 AND purchase_ref <> ''`, purchaseRef, string(product))
 }
 
 // UpdateCreditLot writes a lot's Remaining and Note if l.Version is the
@@ -277,12 +269,8 @@ func (s *Store) CreateCreditReservation(ctx context.Context, r *billing.Reservat
 
 // CreditReservation returns the reservation of (ref, product).
 func (s *Store) CreditReservation(ctx context.Context, ref uuid.UUID, product billing.Product) (billing.Reservation, error) {
-	r, err := scanReservation(s.db(ctx).QueryRow(ctx, s.sql(`SELECT `+reservationColumns+`
-		FROM {s}babillard_credit_reservations WHERE ref = $1 AND product = $2`), ref, string(product)))
-	if err != nil {
-		return billing.Reservation{}, mapErr("credit reservation "+reservationKey(ref, product), err)
-	}
-	return r, nil
+	return queryOne(ctx, s, scanReservation, "credit reservation "+reservationKey(ref, product), `SELECT `+reservationColumns+`
+		FROM {s}babillard_credit_reservations WHERE ref = $1 AND product = $2`, ref, string(product))
 }
 
 // UpdateCreditReservation writes a reservation's Status, LotID,

@@ -46,12 +46,8 @@ func (s *Store) CreateCompany(ctx context.Context, c *group.Company) error {
 
 // Company returns a company by ID.
 func (s *Store) Company(ctx context.Context, id uuid.UUID) (group.Company, error) {
-	c, err := scanCompany(s.db(ctx).QueryRow(ctx, s.sql(`SELECT `+companyColumns+`
-		FROM {s}babillard_companies WHERE id = $1`), id))
-	if err != nil {
-		return group.Company{}, mapErr("company "+id.String(), err)
-	}
-	return c, nil
+	return queryOne(ctx, s, scanCompany, "company "+id.String(), `SELECT `+companyColumns+`
+		FROM {s}babillard_companies WHERE id = $1`, id)
 }
 
 // UpdateCompany writes a company if c.Version is the stored version, stores

@@ -1,6 +1,7 @@
 package postgres
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
@@ -41,4 +42,15 @@ func mapErr(op string, err error) error {
 		}
 	}
 	return fmt.Errorf("postgres: %s: %w", op, err)
+}
+
+// queryOne runs a query that returns one row and scans it; op names the operation in the error
+// (no row: storage.ErrNotFound, see mapErr).
+func queryOne[T any](ctx context.Context, s *Store, scan func(pgx.Row) (T, error), op, query string, args ...any) (T, error) {
+	v, err := scan(s.db(ctx).QueryRow(ctx, s.sql(query), args...))
+	if err != nil {
+		var zero T
+		return zero, mapErr(op, err)
+	}
+	return v, nil
 }

@@ -42,24 +42,16 @@ func (s *Store) CreateGroup(ctx context.Context, g *group.Group) error {
 
 // Group returns a group by ID.
 func (s *Store) Group(ctx context.Context, id uuid.UUID) (group.Group, error) {
-	g, err := scanGroup(s.db(ctx).QueryRow(ctx, s.sql(`SELECT `+groupColumns+`
-		FROM {s}babillard_groups WHERE id = $1`), id))
-	if err != nil {
-		return group.Group{}, mapErr("group "+id.String(), err)
-	}
-	return g, nil
+	return queryOne(ctx, s, scanGroup, "group "+id.String(), `SELECT `+groupColumns+`
+		FROM {s}babillard_groups WHERE id = $1`, id)
 }
 
 // LockGroup returns a group and locks its row (SELECT … FOR UPDATE) until
 // the transaction ctx carries ends, so that a concurrent LockGroup of the
 // same group waits. Without a transaction, the lock ends with the query.
 func (s *Store) LockGroup(ctx context.Context, id uuid.UUID) (group.Group, error) {
-	g, err := scanGroup(s.db(ctx).QueryRow(ctx, s.sql(`SELECT `+groupColumns+`
-		FROM {s}babillard_groups WHERE id = $1 FOR UPDATE`), id))
-	if err != nil {
-		return group.Group{}, mapErr("lock group "+id.String(), err)
-	}
-	return g, nil
+	return queryOne(ctx, s, scanGroup, "lock group "+id.String(), `SELECT `+groupColumns+`
+		FROM {s}babillard_groups WHERE id = $1 FOR UPDATE`, id)
 }
 
 // UpdateGroup writes a group if g.Version is the stored version, stores

@@ -52,12 +52,8 @@ func (s *Store) CreateInvitation(ctx context.Context, inv *group.Invitation) err
 
 // Invitation returns an invitation by ID.
 func (s *Store) Invitation(ctx context.Context, id uuid.UUID) (group.Invitation, error) {
-	inv, err := scanInvitation(s.db(ctx).QueryRow(ctx, s.sql(`SELECT `+invitationColumns+`
-		FROM {s}babillard_invitations WHERE id = $1`), id))
-	if err != nil {
-		return group.Invitation{}, mapErr("invitation "+id.String(), err)
-	}
-	return inv, nil
+	return queryOne(ctx, s, scanInvitation, "invitation "+id.String(), `SELECT `+invitationColumns+`
+		FROM {s}babillard_invitations WHERE id = $1`, id)
 }
 
 // InvitationByTokenHash returns the invitation whose current token has this
@@ -66,12 +62,8 @@ func (s *Store) InvitationByTokenHash(ctx context.Context, hash []byte) (group.I
 	if len(hash) == 0 {
 		return group.Invitation{}, fmt.Errorf("postgres: invitation by token hash: empty hash: %w", storage.ErrNotFound)
 	}
-	inv, err := scanInvitation(s.db(ctx).QueryRow(ctx, s.sql(`SELECT `+invitationColumns+`
-		FROM {s}babillard_invitations WHERE token_hash = $1`), hash))
-	if err != nil {
-		return group.Invitation{}, mapErr("invitation by token hash", err)
-	}
-	return inv, nil
+	return queryOne(ctx, s, scanInvitation, "invitation by token hash", `SELECT `+invitationColumns+`
+		FROM {s}babillard_invitations WHERE token_hash = $1`, hash)
 }
 
 // UpdateInvitation writes an invitation if inv.Version is the stored

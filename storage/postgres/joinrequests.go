@@ -57,12 +57,8 @@ func joinRequestRefs(r *group.JoinRequest) []ref {
 
 // JoinRequest returns a join request by ID.
 func (s *Store) JoinRequest(ctx context.Context, id uuid.UUID) (group.JoinRequest, error) {
-	r, err := scanJoinRequest(s.db(ctx).QueryRow(ctx, s.sql(`SELECT `+joinRequestColumns+`
-		FROM {s}babillard_join_requests WHERE id = $1`), id))
-	if err != nil {
-		return group.JoinRequest{}, mapErr("join request "+id.String(), err)
-	}
-	return r, nil
+	return queryOne(ctx, s, scanJoinRequest, "join request "+id.String(), `SELECT `+joinRequestColumns+`
+		FROM {s}babillard_join_requests WHERE id = $1`, id)
 }
 
 // UpdateJoinRequest writes a join request if r.Version is the stored

@@ -50,12 +50,8 @@ func (s *Store) CreateMembership(ctx context.Context, m *group.Membership) error
 
 // Membership returns the membership of user in group, active or not.
 func (s *Store) Membership(ctx context.Context, groupID, userID uuid.UUID) (group.Membership, error) {
-	m, err := scanMembership(s.db(ctx).QueryRow(ctx, s.sql(`SELECT `+membershipColumns+`
-		FROM {s}babillard_memberships WHERE group_id = $1 AND user_id = $2`), groupID, userID))
-	if err != nil {
-		return group.Membership{}, mapErr("membership "+membershipKey(groupID, userID), err)
-	}
-	return m, nil
+	return queryOne(ctx, s, scanMembership, "membership "+membershipKey(groupID, userID), `SELECT `+membershipColumns+`
+		FROM {s}babillard_memberships WHERE group_id = $1 AND user_id = $2`, groupID, userID)
 }
 
 // UpdateMembership writes a membership if m.Version is the stored version,

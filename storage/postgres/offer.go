@@ -184,12 +184,8 @@ func (s *Store) CreateOffer(ctx context.Context, o *offer.Offer) error {
 
 // Offer returns an offer by ID.
 func (s *Store) Offer(ctx context.Context, id uuid.UUID) (offer.Offer, error) {
-	o, err := scanOffer(s.db(ctx).QueryRow(ctx, s.sql(`SELECT `+offerColumns+`
-		FROM {s}babillard_offers WHERE id = $1`), id))
-	if err != nil {
-		return offer.Offer{}, mapErr("offer "+id.String(), err)
-	}
-	return o, nil
+	return queryOne(ctx, s, scanOffer, "offer "+id.String(), `SELECT `+offerColumns+`
+		FROM {s}babillard_offers WHERE id = $1`, id)
 }
 
 // UpdateOffer writes an offer if o.Version is the stored version, stores

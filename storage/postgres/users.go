@@ -64,12 +64,8 @@ func (s *Store) UserByPendingEmailHash(ctx context.Context, hash []byte) (group.
 // oneUser returns the first user, by ID, matching cond (a constant
 // condition on $1).
 func (s *Store) oneUser(ctx context.Context, op, cond string, arg any) (group.User, error) {
-	u, err := scanUser(s.db(ctx).QueryRow(ctx, s.sql(`SELECT `+userColumns+` FROM {s}babillard_users
-		WHERE `+cond+` ORDER BY id LIMIT 1`), arg))
-	if err != nil {
-		return group.User{}, mapErr(op, err)
-	}
-	return u, nil
+	return queryOne(ctx, s, scanUser, op, `SELECT `+userColumns+` FROM {s}babillard_users
+		WHERE `+cond+` ORDER BY id LIMIT 1`, arg)
 }
 
 // UpdateUser writes a user if u.Version is the stored version, stores
