@@ -15,6 +15,7 @@ import (
 	"github.com/babillard/babillard/canada"
 	"github.com/babillard/babillard/group"
 	"github.com/babillard/babillard/i18n"
+	"github.com/babillard/babillard/internal/clocktest"
 	"github.com/babillard/babillard/offer"
 	"github.com/babillard/babillard/storage"
 	"github.com/babillard/babillard/storage/memory"
@@ -22,19 +23,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-type clock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
-func (c *clock) Set(t time.Time) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = t
-}
-func (c *clock) Advance(d time.Duration) { c.Set(c.Now().Add(d)) }
 
 var montreal = func() *time.Location {
 	loc, err := canada.LoadToronto()
@@ -50,7 +38,7 @@ type world struct {
 	t         testing.TB
 	ctx       context.Context
 	board     *babillard.Board
-	clock     *clock
+	clock     *clocktest.Clock
 	moderator group.Moderator
 	marie     group.Actor
 	jean      group.Actor
@@ -62,7 +50,7 @@ func newWorld(t *testing.T, store babillard.Store) *world { return newWorldTB(t,
 func newWorldTB(t testing.TB, store babillard.Store) *world {
 	t.Helper()
 	// Monday June 1, 2026, 10:00 in Montreal.
-	w := &world{t: t, ctx: context.Background(), clock: &clock{now: time.Date(2026, 6, 1, 10, 0, 0, 0, montreal)},
+	w := &world{t: t, ctx: context.Background(), clock: clocktest.New(time.Date(2026, 6, 1, 10, 0, 0, 0, montreal)),
 		moderator: group.Moderator{ID: uuid.New()}}
 	var err error
 	w.board, err = babillard.New(store, &babillard.Options{Now: w.clock.Now})

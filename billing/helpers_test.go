@@ -5,13 +5,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/babillard/babillard/billing"
 	"github.com/babillard/babillard/group"
 	"github.com/babillard/babillard/i18n"
+	"github.com/babillard/babillard/internal/clocktest"
 	"github.com/babillard/babillard/storage"
 	"github.com/babillard/babillard/storage/memory"
 	"github.com/google/uuid"
@@ -21,18 +21,6 @@ import (
 
 // start is the tests' first instant.
 var start = time.Date(2026, 3, 2, 14, 0, 0, 0, time.UTC)
-
-type clock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
-func (c *clock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-}
 
 // bankStore is what the tests need of a store: the bank's and the group
 // service's.
@@ -48,7 +36,7 @@ type env struct {
 	t         testing.TB
 	ctx       context.Context
 	store     bankStore
-	clock     *clock
+	clock     *clocktest.Clock
 	groups    *group.Service
 	bank      *billing.Service
 	moderator group.Moderator
@@ -65,7 +53,7 @@ func newEnv(t testing.TB) *env {
 
 func newEnvOn(t testing.TB, store bankStore) *env {
 	t.Helper()
-	e := &env{t: t, ctx: context.Background(), store: store, clock: &clock{now: start}, moderator: group.Moderator{ID: uuid.New()}}
+	e := &env{t: t, ctx: context.Background(), store: store, clock: clocktest.New(start), moderator: group.Moderator{ID: uuid.New()}}
 	e.groups = group.New(store, &group.Options{Now: e.clock.Now})
 	e.bank = billing.New(store, e.groups, &billing.Options{Now: e.clock.Now})
 	e.principal = e.company("acme-genie.ca", "Acme Génie-Conseil inc.")

@@ -9,24 +9,13 @@ import (
 
 	"github.com/babillard/babillard/group"
 	"github.com/babillard/babillard/i18n"
+	"github.com/babillard/babillard/internal/clocktest"
 	"github.com/babillard/babillard/storage"
 	"github.com/babillard/babillard/storage/memory"
 	"github.com/google/uuid"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-type clock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
-func (c *clock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-}
 
 // fixture is a board with one active company whose "Groupe 001" has Marie
 // as Principal.
@@ -35,7 +24,7 @@ type fixture struct {
 	ctx       context.Context
 	store     *memory.Store
 	svc       *group.Service
-	clock     *clock
+	clock     *clocktest.Clock
 	moderator group.Moderator
 	company   group.Company
 	group     group.Group
@@ -48,7 +37,7 @@ type fixture struct {
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	f := &fixture{t: t, ctx: context.Background(), store: memory.New(), moderator: group.Moderator{ID: uuid.New()},
-		clock: &clock{now: time.Date(2026, 3, 2, 14, 0, 0, 0, time.UTC)}}
+		clock: clocktest.New(time.Date(2026, 3, 2, 14, 0, 0, 0, time.UTC))}
 	f.svc = group.New(f.store, &group.Options{Now: f.clock.Now, NewToken: func() string {
 		f.tokens++
 		return "token-" + string(rune('a'+f.tokens))
