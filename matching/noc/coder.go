@@ -255,8 +255,9 @@ func newCoder(examples []Example, p params) (*Coder, error) {
 
 	tt := c.analyseTitles(examples, order, ugOf)
 	c.computeIDF(tt)
-	c.title = c.buildIndex(c.titleVectors(tt), 0)
-	c.buildDocs(tt)
+	vecs := c.titleVectors(tt)
+	c.title = c.buildIndex(vecs, 0)
+	c.buildDocs(vecs)
 	c.buildHeads()
 	if p.learn {
 		c.buildTranslations(tt)
@@ -474,7 +475,7 @@ func (c *Coder) buildIndex(v vectors, k int) index {
 
 // buildDocs builds the unit-group documents: the centroid of each unit group's normalised title
 // vectors in each language, and the BM25 weights of its terms (tf = titles holding the term).
-func (c *Coder) buildDocs(tt titleTerms) {
+func (c *Coder) buildDocs(v vectors) {
 	nTok := len(c.vocab)
 	nUG := len(c.tax.unitGroups)
 	type entry struct {
@@ -511,20 +512,15 @@ func (c *Coder) buildDocs(tt titleTerms) {
 			length = 0
 		}
 		curDoc = doc
-		var norm float32
-		for _, tr := range tt.of(ti) {
-			w := c.termWeight(tr.tok, tr.head)
-			norm += w * w
-		}
-		inv := 1 / float32(math.Sqrt(float64(norm)))
-		for _, tr := range tt.of(ti) {
-			if cent[tr.tok] == 0 && tf[tr.tok] == 0 {
-				touched = append(touched, tr.tok)
+		vec := v.vec[v.off[ti]:v.off[ti+1]]
+		for _, p := range vec {
+			if cent[p.doc] == 0 && tf[p.doc] == 0 {
+				touched = append(touched, p.doc)
 			}
-			cent[tr.tok] += c.termWeight(tr.tok, tr.head) * inv
-			tf[tr.tok]++
+			cent[p.doc] += p.w
+			tf[p.doc]++
 		}
-		length += float32(len(tt.of(ti)))
+		length += float32(len(vec))
 	}
 	if curDoc >= 0 {
 		flush(curDoc, length)
