@@ -241,13 +241,14 @@ func TestAccuracyReport(t *testing.T) {
 
 	// Regression floors: the levels reached when this test was written, less half a point or so.
 	// The goals of the issue are top-1 ≥ 80 % as is and ≥ 75 % posting-style (reached: 81.7 %
-	// and 81.7 %, French 81.1 %), top-5 ≥ 95 % (reached: 94.8 %; English 94.9 %), precision ≥ 95 %
-	// (reached: 95.6 %) while accepting ≥ 60 % (reached: 62.8 %); see docs/PERFORMANCE.md.
+	// and 81.6 %, French 81.0 %), top-5 ≥ 95 % (reached: 94.9 % on this split, English 95.0 %;
+	// 95.1 % over four splits, see TestAccuracyResplits), precision ≥ 95 % (reached: 95.6 %) while
+	// accepting ≥ 60 % (reached: 63.0 %); see docs/PERFORMANCE.md.
 	floor := map[string][2]float64{ // top-1, top-5
-		"held-out, as is/en":         {81.5, 94.1},
-		"held-out, as is/fr":         {80.4, 94.5},
-		"held-out, posting-style/en": {81.5, 94.1},
-		"held-out, posting-style/fr": {80.4, 94.5},
+		"held-out, as is/en":         {81.8, 94.5},
+		"held-out, as is/fr":         {80.5, 94.3},
+		"held-out, posting-style/en": {81.8, 94.5},
+		"held-out, posting-style/fr": {80.5, 94.3},
 	}
 	for k, f := range floor {
 		m := results[k]
@@ -264,6 +265,52 @@ func TestAccuracyReport(t *testing.T) {
 	assert.GreaterOrEqual(t, lg.pct(lg.langOK), 96.0, "language guess")
 	ix := results["titles of the index, posting-style/all"]
 	assert.GreaterOrEqual(t, ix.pct(ix.top1), 99.0, "top-1 titles of the index")
+}
+
+// TestAccuracyResplits repeats the whole measurement on other seeded splits, to show how much the
+// figures of TestAccuracyReport owe to its split: on each, the index is built on the training
+// titles, both stages and the calibration fitted on the calibration titles as TestFitRanker does,
+// then the coder built on training + calibration titles with those weights is measured on the
+// held-out titles, as is and posting-style (language given). About 30 s per split.
+//
+//	NOC_RESPLITS=1 go test ./matching/noc -run TestAccuracyResplits -v
+func TestAccuracyResplits(t *testing.T) {
+	if os.Getenv("NOC_RESPLITS") == "" {
+		t.Skip("set NOC_RESPLITS=1 to measure on other splits (a few minutes)")
+	}
+	if raceEnabled {
+		t.Skip("a measurement, single-threaded: run it without -race")
+	}
+	ex, err := officialExamples()
+	require.NoError(t, err)
+	var b strings.Builder
+	fmt.Fprintf(&b, "| split seed | n | top-1 | top-5 | accepted | precision |\n|---:|---:|---:|---:|---:|---:|\n")
+	var all metrics
+	for k := uint64(0); k < 4; k++ {
+		seed := splitSeed + k // k = 0: the split of TestAccuracyReport
+		sp := makeSplitSeed(ex, seed)
+		c, err := newCoder(sp.train, learningParams())
+		require.NoError(t, err)
+		qs := append(asIs(sp.calib), postingStyled(sp.calib, variantSeed+1)...)
+		f := fitModels(c, qs, inIndex(sp.train, len(qs)/2, variantSeed+2))
+		p := learningParams()
+		p.w = f.w
+		c, err = newCoder(append(slices.Clone(sp.train), sp.calib...), p)
+		require.NoError(t, err)
+		c.w2, c.cal = f.w2, f.cal
+		test := append(asIs(sp.test), postingStyled(sp.test, variantSeed)...)
+		m := measure(test, runCoder(c, test), DefaultThreshold, Auto)
+		fmt.Fprintf(&b, "| %d | %d | %.2f %% | %.2f %% | %.1f %% | %.1f %% |\n", seed, m.n, m.pct(m.top1), m.pct(m.top5),
+			m.pct(m.accepted), 100*float64(m.acceptedOK)/float64(max(1, m.accepted)))
+		all.n += m.n
+		all.top1 += m.top1
+		all.top5 += m.top5
+		all.accepted += m.accepted
+		all.acceptedOK += m.acceptedOK
+	}
+	fmt.Fprintf(&b, "| all four | %d | %.2f %% | %.2f %% | %.1f %% | %.1f %% |\n", all.n, all.pct(all.top1), all.pct(all.top5),
+		all.pct(all.accepted), 100*float64(all.acceptedOK)/float64(max(1, all.accepted)))
+	t.Log("\n" + b.String())
 }
 
 func count(ex []Example, l Lang) int {

@@ -621,11 +621,15 @@ func (a *analyzer) headIndex(lang Lang) int {
 	return h
 }
 
-// Term kinds: a word stem, the root (first letters) of a longer stem, a pair of adjacent words.
+// Term kinds: a word stem, the root (first letters) of a longer stem, a pair of adjacent words,
+// the suffix (last letters) of a longer stem; a suffix found in too many unit groups to tell
+// anything (an ending such as "ateur") is left unused.
 const (
 	termWord uint8 = iota
 	termRoot
 	termPair
+	termSuffix
+	termUnused
 )
 
 // term is a matching feature of an analysed title; its key is in analyzer.keys.
@@ -638,10 +642,15 @@ type term struct {
 
 func (a *analyzer) termKey(t *term) []byte { return a.keys[t.key[0]:t.key[1]] }
 
+// suffixMin is how much longer than the suffix terms a stem must be to have one.
+const suffixMin = 3
+
 // makeTerms derives the terms from the kept words: each stem, the root of the stems longer than
-// rootLen (partial credit for "repairer"/"repair", "smelter"/"smelting"), and with pairs set, each
-// pair of adjacent words of a segment.
-func (a *analyzer) makeTerms(rootLen int, pairs bool) {
+// rootLen (partial credit for "repairer"/"repair", "smelter"/"smelting"), the suffix of the stems
+// at least suffixMin longer than suffixLen (the head of a compound or a derived word:
+// "petrophysicist"/"physicist", "geochemical"/"chemical"), and with pairs set, each pair of
+// adjacent words of a segment.
+func (a *analyzer) makeTerms(rootLen, suffixLen int, pairs bool) {
 	a.keys = a.keys[:0]
 	a.terms = a.terms[:0]
 	prev := -1
@@ -659,6 +668,12 @@ func (a *analyzer) makeTerms(rootLen int, pairs bool) {
 			a.keys = append(a.keys, '<')
 			a.keys = append(a.keys, s[:rootLen]...)
 			a.terms = append(a.terms, term{key: [2]int32{st, int32(len(a.keys))}, kind: termRoot, head: w.head})
+		}
+		if suffixLen > 0 && len(s) >= suffixLen+suffixMin && s[0] >= 'a' && s[0] <= 'z' {
+			st = int32(len(a.keys))
+			a.keys = append(a.keys, '>')
+			a.keys = append(a.keys, s[len(s)-suffixLen:]...)
+			a.terms = append(a.terms, term{key: [2]int32{st, int32(len(a.keys))}, kind: termSuffix, head: w.head})
 		}
 		if w.afterSlash {
 			prev = -1

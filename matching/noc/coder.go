@@ -62,7 +62,7 @@ type termData struct {
 	doc    [2]int32     // start of its document postings in Coder.doc: English, French documents
 	x      [2]int32     // start of its translations in Coder.x: from English, from French
 	head   int32        // start of its postings in Coder.head
-	kind   uint8        // termWord, termRoot or termPair
+	kind   uint8        // termWord, termRoot, termPair, termSuffix or termUnused
 	rng    [2]termRange // its postings in Coder.title and Coder.trans
 }
 
@@ -152,6 +152,9 @@ type params struct {
 	k1, b       float32 // BM25
 	rootLen     int     // length of the root terms (0: none)
 	root        float32 // weight factor of root terms
+	suffixLen   int     // length of the suffix terms, which only unknown words of a title use (0: none)
+	suffix      float32 // weight factor of suffix terms
+	suffixMaxUG int     // suffix terms found in more unit groups are unused
 	pair        float32 // weight factor of word-pair terms (0: none)
 	xkeep       float32 // weight of the untranslated word in a translated vector
 	xiters      int     // EM iterations of the unit-group translation model
@@ -172,7 +175,7 @@ type params struct {
 }
 
 func defaultParams() params {
-	return params{head: 1, fuzzyMin: 0.6, k1: 1.2, b: 0.5, rootLen: 4, root: 0.6, pair: 0.3,
+	return params{head: 1, fuzzyMin: 0.6, k1: 1.2, b: 0.5, rootLen: 4, root: 0.6, suffixLen: 5, suffix: 0.6, suffixMaxUG: 30, pair: 0.3,
 		xkeep: 1, xiters: 5, xmin: 0.1, xk: 2, xrounds: 2, longPost: 200, longPostX: 1000, completeCap: 4, cands: 40, candDelta: 6, maxDocs: 200, maxGroups: 200, minBM: 0.2, ugTitles: true,
 		w: rankWeights()}
 }
@@ -307,7 +310,7 @@ func (c *Coder) analyseTitles(examples []Example, order []int, ugOf []int32) tit
 		a.foldText(e.Title)
 		a.tokenize()
 		a.finish(e.Lang)
-		a.makeTerms(c.p.rootLen, c.p.pair > 0)
+		a.makeTerms(c.p.rootLen, c.p.suffixLen, c.p.pair > 0)
 		tt.off = append(tt.off, int32(len(tt.terms)))
 		first := len(tt.terms)
 		head := int32(-1)
@@ -383,6 +386,9 @@ func (c *Coder) computeIDF(tt titleTerms) {
 	}
 	for t := range nTok {
 		c.td[t].idf = float32(math.Log(1 + float64(nUG)/float64(dfUG[t])))
+		if c.td[t].kind == termSuffix && int(dfUG[t]) > c.p.suffixMaxUG {
+			c.td[t].kind = termUnused
+		}
 	}
 }
 
@@ -396,6 +402,10 @@ func (c *Coder) termWeight(tok int32, head bool) float32 {
 	switch td.kind {
 	case termRoot:
 		w *= c.p.root
+	case termSuffix:
+		w *= c.p.suffix
+	case termUnused:
+		return 0
 	case termPair:
 		w *= c.p.pair
 	}
@@ -415,12 +425,16 @@ func (c *Coder) titleVectors(tt titleTerms) vectors {
 		v.off = append(v.off, int32(len(v.vec)))
 		var norm float32
 		for _, tr := range tt.of(ti) {
-			w := c.termWeight(tr.tok, tr.head)
-			norm += w * w
+			if c.td[tr.tok].kind != termSuffix { // suffixes stand in for unknown words only
+				w := c.termWeight(tr.tok, tr.head)
+				norm += w * w
+			}
 		}
 		inv := 1 / float32(math.Sqrt(float64(norm)))
 		for _, tr := range tt.of(ti) {
-			v.vec = append(v.vec, posting{doc: tr.tok, w: c.termWeight(tr.tok, tr.head) * inv})
+			if w := c.termWeight(tr.tok, tr.head); w > 0 {
+				v.vec = append(v.vec, posting{doc: tr.tok, w: w * inv})
+			}
 		}
 	}
 	v.off = append(v.off, int32(len(v.vec)))
@@ -512,15 +526,17 @@ func (c *Coder) buildDocs(v vectors) {
 			length = 0
 		}
 		curDoc = doc
-		vec := v.vec[v.off[ti]:v.off[ti+1]]
-		for _, p := range vec {
+		for _, p := range v.vec[v.off[ti]:v.off[ti+1]] {
+			if c.td[p.doc].kind == termSuffix {
+				continue // in the title index only
+			}
 			if cent[p.doc] == 0 && tf[p.doc] == 0 {
 				touched = append(touched, p.doc)
 			}
 			cent[p.doc] += p.w
 			tf[p.doc]++
+			length++
 		}
-		length += float32(len(vec))
 	}
 	if curDoc >= 0 {
 		flush(curDoc, length)
@@ -658,6 +674,6 @@ func (c *Coder) buildTrigrams() {
 // rankWeights returns the weights of the ranking features, fitted by TestFitRanker.
 func rankWeights() [nFeat]float32 {
 	return [nFeat]float32{
-		fSame: 1.5957, fSecond: -1.5436, fBM25Same: 8.2651, fBM25Other: 3.5410, fCentSame: 1.9557, fCentOther: 0.0773, fHead: -0.3921, fPrior: 0.2832, fHeadUG: 0.2291, fHeadUGOther: 0.3134, fCount: -0.3971, fExact: 4.1088, fTransRev: 7.8224, fSameHead: 1.9182,
+		fSame: 1.6194, fSecond: -1.5278, fBM25Same: 8.4544, fBM25Other: 3.4355, fCentSame: 1.9168, fCentOther: 0.1213, fHead: -0.3726, fPrior: 0.2818, fHeadUG: 0.2289, fHeadUGOther: 0.3153, fCount: -0.4264, fExact: 4.1042, fTransRev: 7.8891, fSameHead: 1.8722,
 	}
 }

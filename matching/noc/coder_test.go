@@ -79,6 +79,28 @@ func TestCodePostingTitles(t *testing.T) {
 	}
 }
 
+// TestCodeUnknownCompounds codes titles whose word is in no example title: the ending of the word
+// stands in for it ("…naut" of "Astronaut", "…smith" of "Blacksmith"), with a low confidence.
+func TestCodeUnknownCompounds(t *testing.T) {
+	for _, tc := range []struct {
+		title string
+		lang  Lang
+		code  string
+	}{
+		{"Taikonaut", EN, "21109"},  // Astronaut, Cosmonaut
+		{"Taïkonaute", FR, "21109"}, // Astronaute, Spationaute
+		{"Knifesmith", EN, "72999"}, // Blacksmith, Gunsmith
+	} {
+		r := Code(tc.title, tc.lang)
+		var codes []string
+		for _, cd := range r.Candidates {
+			codes = append(codes, cd.UnitGroup.Code)
+		}
+		assert.Contains(t, codes, tc.code, tc.title)
+		assert.True(t, r.NeedsReview(DefaultThreshold), "%s: a word of no example is not sure", tc.title)
+	}
+}
+
 func TestCodeResult(t *testing.T) {
 	r := Code("Ingénieure civile - Montréal (Hybride)", Auto)
 	assert.Equal(t, FR, r.Lang)

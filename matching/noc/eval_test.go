@@ -57,8 +57,11 @@ func holdOut(ex []Example, share float64, rng *rand.Rand) (rest, held []Example)
 	return rest, held
 }
 
-func makeSplit(ex []Example) evalSplit {
-	rng := rand.New(rand.NewPCG(splitSeed, 1))
+func makeSplit(ex []Example) evalSplit { return makeSplitSeed(ex, splitSeed) }
+
+// makeSplitSeed is makeSplit with another seed (see TestAccuracyResplits).
+func makeSplitSeed(ex []Example, seed uint64) evalSplit {
+	rng := rand.New(rand.NewPCG(seed, 1))
 	rest, test := holdOut(ex, testShare, rng)
 	train, calib := holdOut(rest, calibShare, rng)
 	return evalSplit{train: train, calib: calib, test: test}

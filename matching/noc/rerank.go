@@ -97,6 +97,6 @@ func (c *Coder) rerank(sc *scratch, n int) int {
 // rerankWeights returns the weights of the second stage, fitted by TestFitRanker.
 func rerankWeights() [nFeat2]float32 {
 	return [nFeat2]float32{
-		fSame: -1.4461, fSecond: -0.9829, fBM25Same: 5.0988, fBM25Other: 0.7356, fCentSame: 1.5378, fCentOther: -0.2300, fHead: 0.1630, fPrior: 0.1137, fHeadUG: 0.1309, fHeadUGOther: 0.2967, fCount: -0.3035, fExact: 3.4407, fTransRev: 3.0858, fSameHead: 2.6168, gSameBest: 0.0682, gTransRevBest: 0.6300, gBM25SameBest: 0.3385, gBM25OtherBest: 0.4232, gCentSameBest: 0.0700, gSameSq: -1.8896, gSameTransRev: -1.8062, gBM25Both: 0.3163, gHeadSame: -1.8001, gBestAny: 6.6990, gRank: -0.4209,
+		fSame: -1.4220, fSecond: -0.9398, fBM25Same: 5.0663, fBM25Other: 0.6339, fCentSame: 1.5865, fCentOther: -0.2584, fHead: 0.1715, fPrior: 0.1143, fHeadUG: 0.1319, fHeadUGOther: 0.2999, fCount: -0.3323, fExact: 3.4951, fTransRev: 3.1006, fSameHead: 2.6162, gSameBest: 0.1063, gTransRevBest: 0.6254, gBM25SameBest: 0.3353, gBM25OtherBest: 0.4129, gCentSameBest: 0.0677, gSameSq: -2.0778, gSameTransRev: -1.7145, gBM25Both: 0.7266, gHeadSame: -1.8152, gBestAny: 6.8057, gRank: -0.4023,
 	}
 }

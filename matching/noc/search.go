@@ -493,19 +493,27 @@ func (c *Coder) rank(sc *scratch, title string, r *Result) int {
 	// The query: its terms, with spelling corrections for the unknown words.
 	sc.q = sc.q[:0]
 	qhead := int32(-1)
-	a.makeTerms(c.p.rootLen, c.p.pair > 0)
+	a.makeTerms(c.p.rootLen, c.p.suffixLen, c.p.pair > 0)
 	nWords, nKnown, nCorrected := 0, 0, 0
+	lastKnown := false
 	var missing float32
 	minF := float32(1)
 	for i := range a.terms {
 		tm := &a.terms[i]
 		f := float32(1)
+		if tm.kind == termSuffix && lastKnown {
+			continue // the suffix of an unknown word stands in for it; known words need none
+		}
 		id, ok := c.vocab[string(a.termKey(tm))]
-		if tm.kind == termWord {
+		switch {
+		case tm.kind == termWord:
 			nWords++
+			lastKnown = ok
 			if ok {
 				nKnown++
 			}
+		case tm.kind == termSuffix && (!ok || c.td[id].kind != termSuffix):
+			continue // unknown, or too common to tell anything ("…ateur")
 		}
 		if !ok {
 			if tm.noFuzzy || tm.kind != termWord {
@@ -827,8 +835,8 @@ func calibFeatures(sc *scratch, i int) [nCal]float64 {
 // calibFeatures), fitted by TestFitRanker.
 func calWeights() [2][nCal]float64 {
 	return [2][nCal]float64{
-		{-0.7324, 0.0488, -0.4665, -3.5111, 0.4856, -0.7324, 1.4382, 1.0318, -2.3459, -0.1744, 0.1970, 0.2765, -0.6131},
-		{0.2500, -0.1254, 0.1176, 0.0000, -0.2341, 0.0000, -0.1209, 1.2019, 0.0000, 0.1867, -0.5890, 0.3822, -0.7178},
+		{-0.6681, 0.0439, -0.4239, -3.4686, 0.4835, -0.6681, 1.2792, 1.0352, -2.2354, -0.1954, 0.2987, 0.2752, -0.6564},
+		{0.3100, -0.1319, 0.1135, 0.0000, -0.2565, 0.0000, -0.1525, 1.2175, 0.0000, 0.0956, -0.7446, 0.4035, -0.7818},
 	}
 }
 
