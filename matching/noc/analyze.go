@@ -18,12 +18,17 @@ import (
 //   - words are split on spaces and punctuation (hyphens included), single letters and stop words
 //     (de, du, des, of, and…) are dropped, words after "sauf"/"except" in the same segment too;
 //   - noise is dropped: places (Montréal, Laval, Toronto, QC…), work arrangements (remote,
-//     hybride, télétravail, temps plein, full-time, permanent, classe 1…), designations (ing.,
-//     P.Eng., CPA…) and seniority words (senior, junior, lead, principal, sr, jr…). Noise words
-//     that never occur in the official titles are dropped anywhere; the others (contract, remote,
-//     Québec…) only in qualifying segments — after " - ", "–", a comma, "|" or ":", in brackets
-//     — or in segments made of noise only; a seniority word stays when it heads the title
-//     ("School principal", "Principal d'école");
+//     hybride, télétravail, temps plein, full-time, permanent, classe 1, quart de nuit, lundi au
+//     vendredi, 12 mois, étudiant d'été, syndiqué…), recruitment words (nous recrutons, offre
+//     d'emploi, hiring, req…), numbers, designations (ing., P.Eng., CPA, niveau 2, Level II…),
+//     experience asked for ("avec expérience", "5 years of experience") and seniority words
+//     (senior, junior, lead, principal, sr, jr…). Noise words that never occur in the official
+//     titles are dropped anywhere; the others (contract, remote, Québec, shift, student…) only in
+//     qualifying segments — after " - ", "–", a comma, "|" or ":", in brackets — or in segments
+//     made of noise only; a seniority word stays when it heads the title ("School principal",
+//     "Principal d'école"). A dash or a colon starts a qualifying segment only once the title has
+//     a content word: in "URGENT - Soudeur" or "Nous recrutons : Électricienne" the title proper
+//     is what follows;
 //   - a light stemmer maps plurals and French feminine forms to one stem (ingénieures, ingénieur →
 //     ingenieur; directrice → directeur; analystes, analyst → analyst), so that both halves of the
 //     official "Ingénieur civil/ingénieure civile" meet the posting's single form;
@@ -64,14 +69,19 @@ type word struct {
 
 // analyzer holds the buffers of one analysis; it is reused through a pool.
 type analyzer struct {
-	fold    []byte
-	stems   []byte
-	words   []word
-	keys    []byte
-	terms   []term
-	enStop  int // English stop words seen (language evidence)
-	frStop  int // French stop words seen
-	accents int // French diacritics seen
+	fold   []byte
+	stems  []byte
+	words  []word
+	keys   []byte
+	terms  []term
+	enStop int // English stop words seen (language evidence)
+	// mainContent is set once a content word of the main part is seen: a dash, ":" or "|" before
+	// it does not start a qualifying segment ("URGENT - Électricien", "Nous recrutons : …").
+	mainContent bool
+	frStop      int     // French stop words seen
+	accents     int     // French diacritics seen in content words (language evidence)
+	accPos      []int32 // where diacritics were folded, in fold
+	accNext     int     // the first of accPos not yet given to a word
 }
 
 func (a *analyzer) reset() {
@@ -81,6 +91,8 @@ func (a *analyzer) reset() {
 	a.keys = a.keys[:0]
 	a.terms = a.terms[:0]
 	a.enStop, a.frStop, a.accents = 0, 0, 0
+	a.accPos, a.accNext = a.accPos[:0], 0
+	a.mainContent = false
 }
 
 func (a *analyzer) rawWord(w *word) []byte  { return a.fold[w.raw[0]:w.raw[1]] }
@@ -120,27 +132,27 @@ func (a *analyzer) foldText(s string) {
 func (a *analyzer) foldRune(r rune) {
 	switch r {
 	case 'à', 'â', 'ä', 'À', 'Â', 'Ä', 'á', 'Á', 'ã', 'å':
-		a.accents++
+		a.accPos = append(a.accPos, int32(len(a.fold)))
 		a.fold = append(a.fold, 'a')
 	case 'é', 'è', 'ê', 'ë', 'É', 'È', 'Ê', 'Ë':
-		a.accents++
+		a.accPos = append(a.accPos, int32(len(a.fold)))
 		a.fold = append(a.fold, 'e')
 	case 'î', 'ï', 'Î', 'Ï', 'í', 'ì':
-		a.accents++
+		a.accPos = append(a.accPos, int32(len(a.fold)))
 		a.fold = append(a.fold, 'i')
 	case 'ô', 'ö', 'Ô', 'Ö', 'ó', 'ò', 'õ':
-		a.accents++
+		a.accPos = append(a.accPos, int32(len(a.fold)))
 		a.fold = append(a.fold, 'o')
 	case 'û', 'ù', 'ü', 'Û', 'Ù', 'Ü', 'ú':
-		a.accents++
+		a.accPos = append(a.accPos, int32(len(a.fold)))
 		a.fold = append(a.fold, 'u')
 	case 'ç', 'Ç':
-		a.accents++
+		a.accPos = append(a.accPos, int32(len(a.fold)))
 		a.fold = append(a.fold, 'c')
 	case 'ÿ', 'Ÿ':
 		a.fold = append(a.fold, 'y')
 	case 'œ', 'Œ':
-		a.accents++
+		a.accPos = append(a.accPos, int32(len(a.fold)))
 		a.fold = append(a.fold, 'o', 'e')
 	case 'æ', 'Æ':
 		a.fold = append(a.fold, 'a', 'e')
@@ -285,7 +297,7 @@ func (a *analyzer) tokenize() {
 			}
 			newSeg()
 		case '|', ':', '!', '?', '"', '*', '>', '<', '=', '~', '\\':
-			if depth == 0 {
+			if depth == 0 && a.mainContent {
 				qual = true
 			}
 			newSeg()
@@ -293,7 +305,7 @@ func (a *analyzer) tokenize() {
 			spaceBefore := i == 0 || f[i-1] == ' '
 			spaceAfter := i+1 == len(f) || f[i+1] == ' ' || f[i+1] == '-'
 			if spaceBefore || spaceAfter {
-				if depth == 0 && len(a.words) > 0 {
+				if depth == 0 && a.mainContent {
 					qual = true
 				}
 				newSeg()
@@ -318,6 +330,39 @@ func (a *analyzer) afterLetterP(i int32) bool {
 	return j < i-1 && j >= 0 && f[j] == 'p' && (j == 0 || !isWordByte(f[j-1]))
 }
 
+// prevWord returns the folded word that ends before fold[i] (skipping what is not a word), or nil.
+func (a *analyzer) prevWord(i int32) ([]byte, int32) {
+	f := a.fold
+	j := i - 1
+	for j >= 0 && !isWordByte(f[j]) {
+		j--
+	}
+	if j < 0 {
+		return nil, 0
+	}
+	k := j
+	for k >= 0 && isWordByte(f[k]) {
+		k--
+	}
+	return f[k+1 : j+1], k + 1
+}
+
+// experienceAsked reports whether the word "experience" at fold[i] states a requirement ("with
+// experience", "avec expérience", "sans expérience", "5 years of experience", "2 ans
+// d'expérience") rather than a field ("User experience designer").
+func (a *analyzer) experienceAsked(i int32) bool {
+	p, at := a.prevWord(i)
+	if string(p) == "d" || string(p) == "of" || string(p) == "de" {
+		p, _ = a.prevWord(at)
+	}
+	switch string(p) {
+	case "with", "without", "avec", "sans", "years", "year", "ans", "an", "annees", "annee",
+		"minimum", "some", "peu", "little", "no", "required", "requise":
+		return true
+	}
+	return false
+}
+
 // addWord classifies one folded word and appends it with its stem.
 func (a *analyzer) addWord(i, j int32, seg int16, qual, paren, comma bool, prep, negated *bool, slashPrev bool) {
 	if len(a.words) >= maxWords {
@@ -330,17 +375,22 @@ func (a *analyzer) addWord(i, j int32, seg int16, qual, paren, comma bool, prep,
 	if len(w) == 1 && !('0' <= w[0] && w[0] <= '9') {
 		return
 	}
+	// Stop words are language evidence in the main part only ("Cook - Lundi au vendredi").
+	main := 1
+	if qual {
+		main = 0
+	}
 	switch stopKind(w) {
 	case stopEN:
-		a.enStop++
+		a.enStop += main
 		return
 	case stopFR:
-		a.frStop++
+		a.frStop += main
 		return
 	case stopBoth:
 		return
 	case stopPrepEN:
-		a.enStop++
+		a.enStop += main
 		*prep = true
 		return
 	case stopNeg:
@@ -354,10 +404,22 @@ func (a *analyzer) addWord(i, j int32, seg int16, qual, paren, comma bool, prep,
 		}
 	}
 	kind, strong := noiseKind(w)
+	if (string(w) == "experience" || string(w) == "experiences") && a.experienceAsked(i) {
+		kind, strong = kArrangement, true // "with experience", "5 ans d'expérience"
+	}
 	if a.afterLetterP(i) {
 		switch string(w) {
 		case "eng", "geo", "ag", "log": // "P.Eng.", "P. Eng", "P.Geo.", "P.Ag.": a designation
 			kind, strong = kDesignation, true
+		}
+	}
+	if kind == kContent && !qual && !paren {
+		a.mainContent = true
+	}
+	// Diacritics are language evidence in content words only ("Welder - Montréal").
+	for ; a.accNext < len(a.accPos) && a.accPos[a.accNext] < j; a.accNext++ {
+		if a.accPos[a.accNext] >= i && kind == kContent {
+			a.accents++
 		}
 	}
 	st := int32(len(a.stems))
@@ -397,7 +459,7 @@ func stopKind(w []byte) int {
 		return stopFR
 	case "a", "d", "l", "s", "y":
 		return stopBoth
-	case "sauf", "except", "excluding", "excl", "excepte", "non":
+	case "sauf", "except", "excluding", "excl", "excepte":
 		return stopNeg
 	}
 	return stopNone
@@ -431,18 +493,33 @@ func noiseKind(w []byte) (kind uint8, strong bool) {
 		"onsite", "presentiel", "fulltime", "parttime", "temporaire", "temporary", "temp", "cdi", "cdd",
 		"urgent", "urgently", "anywhere", "sponsorship", "visa", "lmia", "eimt", "hf", "fh", "mf", "fm",
 		"weekend", "heures", "hours", "hrs", "hr", "h", "contractuelle", "hiring", "embauche", "new",
-		"nouveau", "poste", "job", "emploi", "opportunity", "opportunite":
+		"nouveau", "poste", "job", "emploi", "opportunity", "opportunite",
+		// Recruitment words before the title ("Nous recrutons :", "Job offer -").
+		"recrutons", "recrute", "nous", "we", "now", "join", "rejoignez", "joignez", "offer", "offre",
+		"careers", "position", "positions", "vacancy", "wanted", "needed", "requis", "asap",
+		"immediately", "immediatement", "req", "ref", "id", "no", "num", "numero",
+		// Schedules, durations, students ("Quart de nuit", "Monday to Friday", "12-month
+		// contract", "Summer student").
+		"shifts", "nights", "evenings", "soirs", "weekends", "days", "monday", "tuesday",
+		"wednesday", "thursday", "friday", "saturday", "sunday", "lundi", "mardi", "mercredi", "jeudi",
+		"vendredi", "samedi", "dimanche", "week", "weeks", "month", "months", "mois", "year", "years",
+		"ans", "annee", "annees", "summer", "ete", "graduates", "grad", "finissant", "finissante",
+		"coop", "start", "starting", "debut", "unionized", "syndique", "syndiquee":
 		return kArrangement, true
 	case "remote", "hybrid", "distance", "permanent", "permanente", "contract", "contrat", "contractuel",
 		"immediate", "immediat", "bilingual", "bilingue", "flexible", "jour", "nuit", "soir", "night",
 		"evening", "semaine", "salaire", "salary", "seasonal", "saisonnier", "saisonniere", "casual",
-		"occasionnel", "intern", "internship", "stage", "freelance":
+		"occasionnel", "intern", "internship", "stage", "freelance", "shift", "quart", "quarts", "day",
+		"fin", "fins", "student", "students", "etudiant", "etudiante", "etudiants", "graduate",
+		"diplome", "diplomee", "entree", "union", "syndicat", "site", "reference", "recrutement",
+		"career", "carriere":
 		return kArrangement, false
 	// Professional designations and grade marks.
 	case "ing", "peng", "jing", "crha", "crhaa", "crsa", "pmp", "mba", "msc", "phd", "bsc", "beng",
 		"ceng", "ii", "iii", "iv", "cissp", "cpi", "ccp", "p", "eit":
 		return kDesignation, true
-	case "eng", "pe", "cpa", "cga", "cma", "vi", "1", "2", "3", "i":
+	case "eng", "pe", "cpa", "cga", "cma", "vi", "1", "2", "3", "4", "5", "6", "7", "8", "9", "i",
+		"911": // "911 emergency centre operations officer"
 		return kDesignation, false
 	// Seniority levels (see analyzer.finish for when they are dropped).
 	case "senior", "seniors", "snr", "junior", "juniors", "jnr", "lead", "principal", "principale",
@@ -450,7 +527,19 @@ func noiseKind(w []byte) (kind uint8, strong bool) {
 		"experimente", "experimentee", "experienced", "chevronne", "chevronnee", "associate":
 		return kSeniority, false
 	}
+	if len(w) >= 2 && allDigits(w) { // numbers: "#4821", "60 000 $", "12-month"
+		return kDesignation, true
+	}
 	return kContent, false
+}
+
+func allDigits(w []byte) bool {
+	for _, c := range w {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // appendStem appends the stem of the folded word w to dst: plurals and French feminine endings
@@ -521,6 +610,15 @@ func appendStem(dst []byte, w []byte) []byte {
 	return dst[:start+n]
 }
 
+// isGradeMark reports whether w is a grade number: 1 to 9 or a Roman numeral up to V.
+func isGradeMark(w string) bool {
+	switch w {
+	case "1", "2", "3", "4", "5", "6", "7", "8", "9", "ii", "iii", "iv", "v":
+		return true
+	}
+	return false
+}
+
 // isMain reports whether w belongs to the main part of the title: not in brackets, not after a
 // dash, "|", ":" or a comma.
 func (w *word) isMain() bool { return !w.qual && !w.comma }
@@ -536,7 +634,8 @@ func (a *analyzer) finish(lang Lang) {
 		x, y := string(a.rawWord(&ws[i])), string(a.rawWord(&ws[i+1]))
 		if (x == "full" || x == "part") && y == "time" || x == "temps" && (y == "plein" || y == "partiel") ||
 			x == "plein" && y == "temps" || x == "mi" && y == "temps" ||
-			(x == "class" || x == "classe") && len(y) == 1 && y[0] >= '1' && y[0] <= '5' { // driving licence class
+			(x == "class" || x == "classe") && len(y) == 1 && y[0] >= '1' && y[0] <= '5' || // driving licence class
+			(x == "level" || x == "niveau" || x == "echelon" || x == "grade") && isGradeMark(y) { // "Level 2", "niveau II"
 			ws[i].kind, ws[i].strong = kArrangement, true
 			ws[i+1].kind, ws[i+1].strong = kArrangement, true
 		}

@@ -674,6 +674,6 @@ func (c *Coder) buildTrigrams() {
 // rankWeights returns the weights of the ranking features, fitted by TestFitRanker.
 func rankWeights() [nFeat]float32 {
 	return [nFeat]float32{
-		fSame: 1.6194, fSecond: -1.5278, fBM25Same: 8.4544, fBM25Other: 3.4355, fCentSame: 1.9168, fCentOther: 0.1213, fHead: -0.3726, fPrior: 0.2818, fHeadUG: 0.2289, fHeadUGOther: 0.3153, fCount: -0.4264, fExact: 4.1042, fTransRev: 7.8891, fSameHead: 1.8722,
+		fSame: 1.5981, fSecond: -1.5463, fBM25Same: 8.4769, fBM25Other: 3.4568, fCentSame: 1.9096, fCentOther: 0.1302, fHead: -0.3708, fPrior: 0.2848, fHeadUG: 0.2315, fHeadUGOther: 0.3085, fCount: -0.4230, fExact: 4.0952, fTransRev: 7.8968, fSameHead: 1.8779,
 	}
 }

@@ -193,12 +193,21 @@ var (
 	placeSufs = []string{" - Montréal", " – Québec", " (Hybride)", " (Remote)", ", Remote", " - Télétravail",
 		" | Laval", " - Toronto, ON", " (Temps plein)", " - Full-time", " (H/F)", " – Gatineau (hybride)",
 		" - Sherbrooke, QC", " (télétravail possible)", " - Permanent", " — Longueuil", " - Vancouver, BC",
-		" (contrat)", " - Remote (Canada)", ", temps partiel"}
+		" (contrat)", " - Remote (Canada)", ", temps partiel",
+		// Schedules, contracts, students, unions, requisitions, levels, experience asked for.
+		" - Quart de nuit", " - Night shift", " - Lundi au vendredi", " - Evenings and weekends",
+		" (syndiqué)", " - Contrat de 12 mois", " - 12-month contract", " - Étudiant d'été",
+		" - Summer student", " (Réf. 2291)", " #4821", " niveau 2", " Level II", " avec expérience",
+		" with experience"}
+	// What postings put before the title.
+	prefixes = []string{"URGENT - ", "Nous recrutons : ", "Hiring: ", "Offre d'emploi - ", "Job offer - ",
+		"Montréal - "}
 )
 
 // postingStyle rewrites an official example title the way an employer might write it in a posting:
-// one gender form (or an inclusive form), seniority words, a place or a work arrangement after a
-// dash, a comma or in brackets, "ing." or "P.Eng.", lost accents, another letter case.
+// one gender form (or an inclusive form), seniority words, a place, a work arrangement, a schedule
+// or a requisition number after a dash, a comma or in brackets, a recruitment phrase before the
+// title, "ing." or "P.Eng.", lost accents, another letter case.
 func postingStyle(e Example, rng *rand.Rand) string {
 	s := e.Title
 	if masc, fem, pairs, ok := genderForms(s); ok {
@@ -233,8 +242,12 @@ func postingStyle(e Example, rng *rand.Rand) string {
 			} else {
 				s += seniorFR[rng.IntN(len(seniorFR))]
 			}
-		case 1: // place or arrangement
-			s += placeSufs[rng.IntN(len(placeSufs))]
+		case 1: // place or arrangement, or a recruitment phrase before the title
+			if x := rng.IntN(len(placeSufs) + len(prefixes)); x < len(placeSufs) {
+				s += placeSufs[x]
+			} else {
+				s = prefixes[x-len(placeSufs)] + s
+			}
 		case 2: // designation, or a second place
 			if eng {
 				if e.Lang == EN {

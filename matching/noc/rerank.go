@@ -97,6 +97,6 @@ func (c *Coder) rerank(sc *scratch, n int) int {
 // rerankWeights returns the weights of the second stage, fitted by TestFitRanker.
 func rerankWeights() [nFeat2]float32 {
 	return [nFeat2]float32{
-		fSame: -1.4220, fSecond: -0.9398, fBM25Same: 5.0663, fBM25Other: 0.6339, fCentSame: 1.5865, fCentOther: -0.2584, fHead: 0.1715, fPrior: 0.1143, fHeadUG: 0.1319, fHeadUGOther: 0.2999, fCount: -0.3323, fExact: 3.4951, fTransRev: 3.1006, fSameHead: 2.6162, gSameBest: 0.1063, gTransRevBest: 0.6254, gBM25SameBest: 0.3353, gBM25OtherBest: 0.4129, gCentSameBest: 0.0677, gSameSq: -2.0778, gSameTransRev: -1.7145, gBM25Both: 0.7266, gHeadSame: -1.8152, gBestAny: 6.8057, gRank: -0.4023,
+		fSame: -1.3610, fSecond: -0.9564, fBM25Same: 5.0947, fBM25Other: 0.6732, fCentSame: 1.5508, fCentOther: -0.2282, fHead: 0.1717, fPrior: 0.1198, fHeadUG: 0.1343, fHeadUGOther: 0.2956, fCount: -0.3321, fExact: 3.5139, fTransRev: 3.1740, fSameHead: 2.6093, gSameBest: 0.1236, gTransRevBest: 0.6208, gBM25SameBest: 0.3475, gBM25OtherBest: 0.4053, gCentSameBest: 0.0824, gSameSq: -2.1758, gSameTransRev: -1.7647, gBM25Both: 0.7544, gHeadSame: -1.8028, gBestAny: 6.8164, gRank: -0.3864,
 	}
 }

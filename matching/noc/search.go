@@ -118,6 +118,9 @@ func (c *Coder) guessLang(a *analyzer) Lang {
 	}
 	for i := range a.words {
 		w := &a.words[i]
+		if w.kind != kContent {
+			continue // places, arrangements… are often in the other language ("Welder - Temps plein")
+		}
 		id, ok := c.vocab[string(a.stemWord(w))]
 		if !ok {
 			continue
@@ -835,8 +838,8 @@ func calibFeatures(sc *scratch, i int) [nCal]float64 {
 // calibFeatures), fitted by TestFitRanker.
 func calWeights() [2][nCal]float64 {
 	return [2][nCal]float64{
-		{-0.6681, 0.0439, -0.4239, -3.4686, 0.4835, -0.6681, 1.2792, 1.0352, -2.2354, -0.1954, 0.2987, 0.2752, -0.6564},
-		{0.3100, -0.1319, 0.1135, 0.0000, -0.2565, 0.0000, -0.1525, 1.2175, 0.0000, 0.0956, -0.7446, 0.4035, -0.7818},
+		{-0.6912, 0.0428, -0.4705, -3.4481, 0.4724, -0.6912, 1.3509, 1.0404, -2.2577, -0.1874, 0.3011, 0.2717, -0.6548},
+		{0.3452, -0.1383, 0.1659, 0.0000, -0.2531, 0.0000, -0.1942, 1.2315, 0.0000, 0.1632, -0.6890, 0.3828, -0.7291},
 	}
 }
 
