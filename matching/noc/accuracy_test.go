@@ -240,14 +240,15 @@ func TestAccuracyReport(t *testing.T) {
 	}
 
 	// Regression floors: the levels reached when this test was written, less half a point or so.
-	// The goals of the issue are top-1 ≥ 80 % as is and ≥ 75 % posting-style (reached: 81.7 %
-	// and 81.6 %, French 80.9 %), top-5 ≥ 95 % (reached: 95.0 % as is, 94.9 % posting-style on
-	// this split, English 95.1 %; 95.1 % over four splits, see TestAccuracyResplits), precision
-	// ≥ 95 % (reached: 95.7 %) while accepting ≥ 60 % (reached: 62.7 %); see docs/PERFORMANCE.md.
+	// The goals of the issue are top-1 ≥ 80 % as is and ≥ 75 % posting-style (reached: 81.8 %
+	// and 81.7 %, French 80.9 %), top-5 ≥ 95 % (reached: 95.0 % as is and posting-style on this
+	// split, English 95.1 %, French 94.8 %; 95.1 % over four splits, see TestAccuracyResplits),
+	// precision ≥ 95 % (reached: 95.7 %) while accepting ≥ 60 % (reached: 62.8 %); see
+	// docs/PERFORMANCE.md.
 	floor := map[string][2]float64{ // top-1, top-5
-		"held-out, as is/en":         {81.9, 94.6},
+		"held-out, as is/en":         {82.1, 94.6},
 		"held-out, as is/fr":         {80.5, 94.3},
-		"held-out, posting-style/en": {81.9, 94.6},
+		"held-out, posting-style/en": {82.1, 94.6},
 		"held-out, posting-style/fr": {80.4, 94.3},
 	}
 	for k, f := range floor {
@@ -262,7 +263,7 @@ func TestAccuracyReport(t *testing.T) {
 		assert.GreaterOrEqual(t, 100*float64(m.acceptedOK)/float64(max(1, m.accepted)), 95.0, "precision %s", k)
 		assert.GreaterOrEqual(t, m.pct(m.accepted), 60.5, "acceptance %s", k)
 	}
-	assert.GreaterOrEqual(t, lg.pct(lg.langOK), 97.0, "language guess")
+	assert.GreaterOrEqual(t, lg.pct(lg.langOK), 97.5, "language guess")
 	ix := results["titles of the index, posting-style/all"]
 	assert.GreaterOrEqual(t, ix.pct(ix.top1), 99.0, "top-1 titles of the index")
 }

@@ -35,7 +35,8 @@ import (
 //   - the head noun is marked: the first word of a French title, the last word before the first
 //     preposition of an English one ("engineer" in "Civil engineer - construction");
 //   - the terms matched are the stems, the roots of the longer stems (their first letters: partial
-//     credit for "repairer"/"repair") and the pairs of adjacent stems (see makeTerms).
+//     credit for "repairer"/"repair"), the pairs of adjacent stems and, for the words the coder
+//     does not know, the endings of the longer stems ("…smith" of "Knifesmith"; see makeTerms).
 
 const (
 	maxTitleBytes = 400 // longer titles are cut (job titles are short; bounds the work)
@@ -57,7 +58,7 @@ type word struct {
 	seg        int16    // segment number
 	kind       uint8
 	strong     bool // strong noise: dropped anywhere
-	qual       bool // inside brackets or after a dash, "|" or ":"
+	qual       bool // inside brackets, or after a dash, "|" or ":" that follows a content word
 	paren      bool // inside brackets
 	comma      bool // after a comma in the main part
 	afterPrep  bool // an English preposition came before it in its segment run
@@ -82,6 +83,7 @@ type analyzer struct {
 	accents     int     // French diacritics seen in content words (language evidence)
 	accPos      []int32 // where diacritics were folded, in fold
 	accNext     int     // the first of accPos not yet given to a word
+	onlyNoise   bool    // every word was noise, and all were kept (see finish)
 }
 
 func (a *analyzer) reset() {
@@ -92,6 +94,7 @@ func (a *analyzer) reset() {
 	a.terms = a.terms[:0]
 	a.enStop, a.frStop, a.accents = 0, 0, 0
 	a.accPos, a.accNext = a.accPos[:0], 0
+	a.onlyNoise = false
 	a.mainContent = false
 }
 
@@ -292,7 +295,7 @@ func (a *analyzer) tokenize() {
 			}
 			newSeg()
 		case ',', ';':
-			if depth == 0 && !qual {
+			if depth == 0 && !qual && a.mainContent {
 				comma = true
 			}
 			newSeg()
@@ -357,10 +360,31 @@ func (a *analyzer) experienceAsked(i int32) bool {
 	}
 	switch string(p) {
 	case "with", "without", "avec", "sans", "years", "year", "ans", "an", "annees", "annee",
-		"minimum", "some", "peu", "little", "no", "required", "requise":
+		"minimum", "some", "peu", "little", "no":
+		return true
+	}
+	switch string(a.nextWord(i)) {
+	case "required", "requise", "requis", "exigee", "exige", "minimum", "souhaitee", "preferred":
 		return true
 	}
 	return false
+}
+
+// nextWord returns the folded word that follows the word starting at fold[i], or nil.
+func (a *analyzer) nextWord(i int32) []byte {
+	f := a.fold
+	j := int(i)
+	for j < len(f) && isWordByte(f[j]) {
+		j++
+	}
+	for j < len(f) && !isWordByte(f[j]) {
+		j++
+	}
+	k := j
+	for k < len(f) && isWordByte(f[k]) {
+		k++
+	}
+	return f[j:k]
 }
 
 // addWord classifies one folded word and appends it with its stem.
@@ -424,6 +448,7 @@ func (a *analyzer) addWord(i, j int32, seg int16, qual, paren, comma bool, prep,
 	}
 	st := int32(len(a.stems))
 	a.stems = appendStem(a.stems, w)
+	defer a.markPair()
 	a.words = append(a.words, word{
 		raw:        [2]int32{i, j},
 		stem:       [2]int32{st, int32(len(a.stems))},
@@ -489,11 +514,10 @@ func noiseKind(w []byte) (kind uint8, strong bool) {
 		"south", "east", "west":
 		return kPlace, false
 	// Work arrangements and contract types.
-	case "remotely", "possible", "possibles", "hybride", "teletravail", "telework", "teleworking", "telecommute", "wfh",
+	case "possible", "possibles", "hybride", "teletravail", "telework", "teleworking", "telecommute", "wfh",
 		"onsite", "presentiel", "fulltime", "parttime", "temporaire", "temporary", "temp", "cdi", "cdd",
 		"urgent", "urgently", "anywhere", "sponsorship", "visa", "lmia", "eimt", "hf", "fh", "mf", "fm",
-		"weekend", "heures", "hours", "hrs", "hr", "h", "contractuelle", "hiring", "embauche", "new",
-		"nouveau", "poste", "job", "emploi", "opportunity", "opportunite",
+		"weekend", "heures", "hours", "hrs", "hr", "h", "hiring", "embauche", "opportunity", "opportunite",
 		// Recruitment words before the title ("Nous recrutons :", "Job offer -").
 		"recrutons", "recrute", "nous", "we", "now", "join", "rejoignez", "joignez", "offer", "offre",
 		"careers", "position", "positions", "vacancy", "wanted", "needed", "requis", "asap",
@@ -504,21 +528,23 @@ func noiseKind(w []byte) (kind uint8, strong bool) {
 		"wednesday", "thursday", "friday", "saturday", "sunday", "lundi", "mardi", "mercredi", "jeudi",
 		"vendredi", "samedi", "dimanche", "week", "weeks", "month", "months", "mois", "year", "years",
 		"ans", "annee", "annees", "summer", "ete", "graduates", "grad", "finissant", "finissante",
-		"coop", "start", "starting", "debut", "unionized", "syndique", "syndiquee":
+		"coop", "start", "starting", "debut", "unionized", "syndique", "syndiquee", "minimum",
+		"required", "requise", "exige", "exigee":
 		return kArrangement, true
-	case "remote", "hybrid", "distance", "permanent", "permanente", "contract", "contrat", "contractuel",
+	case "remote", "remotely", "new", "nouveau", "poste", "job", "emploi", "contractuelle", "hybrid",
+		"distance", "permanent", "permanente", "contract", "contrat", "contractuel",
 		"immediate", "immediat", "bilingual", "bilingue", "flexible", "jour", "nuit", "soir", "night",
 		"evening", "semaine", "salaire", "salary", "seasonal", "saisonnier", "saisonniere", "casual",
 		"occasionnel", "intern", "internship", "stage", "freelance", "shift", "quart", "quarts", "day",
 		"fin", "fins", "student", "students", "etudiant", "etudiante", "etudiants", "graduate",
 		"diplome", "diplomee", "entree", "union", "syndicat", "site", "reference", "recrutement",
-		"career", "carriere":
+		"career":
 		return kArrangement, false
 	// Professional designations and grade marks.
 	case "ing", "peng", "jing", "crha", "crhaa", "crsa", "pmp", "mba", "msc", "phd", "bsc", "beng",
-		"ceng", "ii", "iii", "iv", "cissp", "cpi", "ccp", "p", "eit":
+		"ceng", "ii", "iii", "iv", "cissp", "cpi", "eit":
 		return kDesignation, true
-	case "eng", "pe", "cpa", "cga", "cma", "vi", "1", "2", "3", "4", "5", "6", "7", "8", "9", "i",
+	case "eng", "pe", "cpa", "cga", "cma", "ccp", "vi", "1", "2", "3", "4", "5", "6", "7", "8", "9", "i",
 		"911": // "911 emergency centre operations officer"
 		return kDesignation, false
 	// Seniority levels (see analyzer.finish for when they are dropped).
@@ -610,6 +636,32 @@ func appendStem(dst []byte, w []byte) []byte {
 	return dst[:start+n]
 }
 
+// markPair marks the last two words as strong noise when they make a noise phrase: "full time",
+// "part-time", "temps plein", "temps partiel", "plein temps", "mi-temps", "classe 1" (a driving
+// licence), "Level 2", "niveau II". It runs as words are added, so that the language guess and the
+// main part (see mainContent) already see them as noise.
+func (a *analyzer) markPair() {
+	n := len(a.words)
+	if n < 2 {
+		return
+	}
+	wx, wy := &a.words[n-2], &a.words[n-1]
+	x, y := string(a.rawWord(wx)), string(a.rawWord(wy))
+	if (x == "full" || x == "part") && y == "time" || x == "temps" && (y == "plein" || y == "partiel") ||
+		x == "plein" && y == "temps" || x == "mi" && y == "temps" ||
+		(x == "class" || x == "classe") && len(y) == 1 && y[0] >= '1' && y[0] <= '5' ||
+		(x == "level" || x == "niveau" || x == "echelon") && isGradeMark(y) {
+		wx.kind, wx.strong = kArrangement, true
+		wy.kind, wy.strong = kArrangement, true
+		a.mainContent = false
+		for i := range a.words {
+			if w := &a.words[i]; w.kind == kContent && !w.qual && !w.paren {
+				a.mainContent = true
+			}
+		}
+	}
+}
+
 // isGradeMark reports whether w is a grade number: 1 to 9 or a Roman numeral up to V.
 func isGradeMark(w string) bool {
 	switch w {
@@ -628,17 +680,6 @@ func (a *analyzer) finish(lang Lang) {
 	ws := a.words
 	if len(ws) == 0 {
 		return
-	}
-	// "full time", "part-time", "temps plein", "temps partiel", "plein temps", "mi-temps", "classe 1".
-	for i := 0; i+1 < len(ws); i++ {
-		x, y := string(a.rawWord(&ws[i])), string(a.rawWord(&ws[i+1]))
-		if (x == "full" || x == "part") && y == "time" || x == "temps" && (y == "plein" || y == "partiel") ||
-			x == "plein" && y == "temps" || x == "mi" && y == "temps" ||
-			(x == "class" || x == "classe") && len(y) == 1 && y[0] >= '1' && y[0] <= '5' || // driving licence class
-			(x == "level" || x == "niveau" || x == "echelon" || x == "grade") && isGradeMark(y) { // "Level 2", "niveau II"
-			ws[i].kind, ws[i].strong = kArrangement, true
-			ws[i+1].kind, ws[i+1].strong = kArrangement, true
-		}
 	}
 	// Noise words: strong ones anywhere, weak ones outside the main part.
 	for i := range ws {
@@ -694,6 +735,7 @@ func (a *analyzer) finish(lang Lang) {
 		for i := range ws {
 			ws[i].drop = false
 		}
+		a.onlyNoise = true
 	}
 	if h := a.headIndex(lang); h >= 0 {
 		ws[h].head = true
@@ -741,8 +783,16 @@ type term struct {
 
 func (a *analyzer) termKey(t *term) []byte { return a.keys[t.key[0]:t.key[1]] }
 
-// suffixMin is how much longer than the suffix terms a stem must be to have one.
-const suffixMin = 3
+// suffixMin is how much longer than the suffix terms a stem must be to have one; maxSuffixLen
+// bounds their length.
+const (
+	suffixMin    = 3
+	maxSuffixLen = 8
+)
+
+// onlyNoiseCap is the highest confidence of a title made of noise words only ("Level 2", "With
+// experience", "Summer student"): no word says what the job is, so a person should look.
+const onlyNoiseCap = 0.5
 
 // makeTerms derives the terms from the kept words: each stem, the root of the stems longer than
 // rootLen (partial credit for "repairer"/"repair", "smelter"/"smelting"), the suffix of the stems
@@ -772,7 +822,7 @@ func (a *analyzer) makeTerms(rootLen, suffixLen int, pairs bool) {
 			st = int32(len(a.keys))
 			a.keys = append(a.keys, '>')
 			a.keys = append(a.keys, s[len(s)-suffixLen:]...)
-			a.terms = append(a.terms, term{key: [2]int32{st, int32(len(a.keys))}, kind: termSuffix, head: w.head})
+			a.terms = append(a.terms, term{key: [2]int32{st, int32(len(a.keys))}, kind: termSuffix, head: w.head, noFuzzy: w.noFuzzy})
 		}
 		if w.afterSlash {
 			prev = -1

@@ -103,6 +103,13 @@ func TestAnalyze(t *testing.T) {
 		{"Lieutenant de quart de navire", FR, "lieutenant* quart navir"},
 		{"Graduate nurse", EN, "graduat nurs*"},
 		{"911 emergency centre operations officer", EN, "911 emergency centr operation officer*"},
+		{"Grade 2 teacher", EN, "grad 2 teacher*"},
+		{"Foreur - Carrière", FR, "foreur* carrier"},
+		{"Conseiller en emploi", FR, "conseiller* emploi"},
+		{"Montréal, QC - Commis comptable", FR, "commis* comptabl"},
+		{"Électricien - 5 ans d'expérience minimum", FR, "electricien*"},
+		{"Welder - Experience required", EN, "welder*"},
+		{"Temps plein - Électricien", FR, "electricien*"},
 		// "non" is a word ("non-destructive"), not an exclusion like "sauf".
 		{"Non-destructive examination technician", EN, "non destructif examination technician*"},
 		// Accents, case, typography.

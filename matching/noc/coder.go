@@ -674,6 +674,6 @@ func (c *Coder) buildTrigrams() {
 // rankWeights returns the weights of the ranking features, fitted by TestFitRanker.
 func rankWeights() [nFeat]float32 {
 	return [nFeat]float32{
-		fSame: 1.5981, fSecond: -1.5463, fBM25Same: 8.4769, fBM25Other: 3.4568, fCentSame: 1.9096, fCentOther: 0.1302, fHead: -0.3708, fPrior: 0.2848, fHeadUG: 0.2315, fHeadUGOther: 0.3085, fCount: -0.4230, fExact: 4.0952, fTransRev: 7.8968, fSameHead: 1.8779,
+		fSame: 1.6102, fSecond: -1.5750, fBM25Same: 8.4874, fBM25Other: 3.4633, fCentSame: 1.8799, fCentOther: 0.1954, fHead: -0.3694, fPrior: 0.2859, fHeadUG: 0.2369, fHeadUGOther: 0.3066, fCount: -0.4290, fExact: 4.0334, fTransRev: 7.9064, fSameHead: 1.8881,
 	}
 }

@@ -80,24 +80,56 @@ func TestCodePostingTitles(t *testing.T) {
 }
 
 // TestCodeUnknownCompounds codes titles whose word is in no example title: the ending of the word
-// stands in for it ("…naut" of "Astronaut", "…smith" of "Blacksmith"), with a low confidence.
+// stands in for it ("…onaut" of "Astronaut", "…smith" of "Blacksmith"), with a low confidence.
 func TestCodeUnknownCompounds(t *testing.T) {
 	for _, tc := range []struct {
 		title string
 		lang  Lang
 		code  string
+		guess Lang // the language guessed (Astronaut and Astronaute share their ending)
 	}{
-		{"Taikonaut", EN, "21109"},  // Astronaut, Cosmonaut
-		{"Taïkonaute", FR, "21109"}, // Astronaute, Spationaute
-		{"Knifesmith", EN, "72999"}, // Blacksmith, Gunsmith
+		{"Taikonaut", EN, "21109", FR},  // Astronaut, Cosmonaut
+		{"Taïkonaute", FR, "21109", FR}, // Astronaute, Spationaute
+		{"Knifesmith", EN, "72999", EN}, // Blacksmith, Gunsmith
 	} {
-		r := Code(tc.title, tc.lang)
-		var codes []string
-		for _, cd := range r.Candidates {
-			codes = append(codes, cd.UnitGroup.Code)
+		for _, lang := range []Lang{tc.lang, Auto} {
+			r := Code(tc.title, lang)
+			var codes []string
+			for _, cd := range r.Candidates {
+				codes = append(codes, cd.UnitGroup.Code)
+			}
+			assert.Contains(t, codes, tc.code, "%s (%v)", tc.title, lang)
+			if lang == Auto {
+				assert.Equal(t, tc.guess, r.Lang, "%s: language guessed from its ending", tc.title)
+			}
+			assert.True(t, r.NeedsReview(DefaultThreshold), "%s: a word of no example is not sure", tc.title)
 		}
-		assert.Contains(t, codes, tc.code, tc.title)
-		assert.True(t, r.NeedsReview(DefaultThreshold), "%s: a word of no example is not sure", tc.title)
+	}
+}
+
+// TestCodeNoiseOnly: a title made of what postings add around a title says nothing of the job;
+// whatever it reaches needs a person.
+func TestCodeNoiseOnly(t *testing.T) {
+	for _, title := range []string{"With experience", "Avec expérience", "Level 2", "Summer student", "Temps plein"} {
+		r := Code(title, Auto)
+		assert.True(t, r.NeedsReview(DefaultThreshold), title)
+		for _, cd := range r.Candidates {
+			assert.LessOrEqual(t, cd.Confidence, onlyNoiseCap, title)
+		}
+	}
+}
+
+// TestGuessLangNoise: places, arrangements and qualifiers in the other language do not sway the
+// language guess.
+func TestGuessLangNoise(t *testing.T) {
+	for title, want := range map[string]Lang{
+		"Welder - Temps plein":            EN,
+		"Welder - Montréal (Télétravail)": EN,
+		"Cook - Lundi au vendredi":        EN,
+		"Soudeur - Full-time":             FR,
+		"Soudeur - Remote, Toronto":       FR,
+	} {
+		assert.Equal(t, want, Code(title, Auto).Lang, title)
 	}
 }
 

@@ -97,6 +97,6 @@ func (c *Coder) rerank(sc *scratch, n int) int {
 // rerankWeights returns the weights of the second stage, fitted by TestFitRanker.
 func rerankWeights() [nFeat2]float32 {
 	return [nFeat2]float32{
-		fSame: -1.3610, fSecond: -0.9564, fBM25Same: 5.0947, fBM25Other: 0.6732, fCentSame: 1.5508, fCentOther: -0.2282, fHead: 0.1717, fPrior: 0.1198, fHeadUG: 0.1343, fHeadUGOther: 0.2956, fCount: -0.3321, fExact: 3.5139, fTransRev: 3.1740, fSameHead: 2.6093, gSameBest: 0.1236, gTransRevBest: 0.6208, gBM25SameBest: 0.3475, gBM25OtherBest: 0.4053, gCentSameBest: 0.0824, gSameSq: -2.1758, gSameTransRev: -1.7647, gBM25Both: 0.7544, gHeadSame: -1.8028, gBestAny: 6.8164, gRank: -0.3864,
+		fSame: -1.4380, fSecond: -0.9649, fBM25Same: 5.0919, fBM25Other: 0.6502, fCentSame: 1.4963, fCentOther: -0.1735, fHead: 0.1882, fPrior: 0.1198, fHeadUG: 0.1341, fHeadUGOther: 0.2927, fCount: -0.3303, fExact: 3.4614, fTransRev: 3.1908, fSameHead: 2.6071, gSameBest: 0.1351, gTransRevBest: 0.6245, gBM25SameBest: 0.3365, gBM25OtherBest: 0.4099, gCentSameBest: 0.0868, gSameSq: -2.1095, gSameTransRev: -1.8448, gBM25Both: 0.8164, gHeadSame: -1.8152, gBestAny: 6.8253, gRank: -0.3950,
 	}
 }

@@ -123,7 +123,10 @@ func (c *Coder) guessLang(a *analyzer) Lang {
 		}
 		id, ok := c.vocab[string(a.stemWord(w))]
 		if !ok {
-			continue
+			// An unknown word: its ending, when the examples have it ("…smith", "…onaut").
+			if id, ok = c.suffixTerm(a.stemWord(w)); !ok {
+				continue
+			}
 		}
 		r := math.Log(float64(c.tokFR[id]+1) / float64(c.tokEN[id]+1))
 		score += max(-2, min(2, r))
@@ -132,6 +135,20 @@ func (c *Coder) guessLang(a *analyzer) Lang {
 		return EN
 	}
 	return FR // ties included: French is the board's mandatory language
+}
+
+// suffixTerm returns the suffix term of a stem (see makeTerms), if the examples have it and it is
+// in use.
+func (c *Coder) suffixTerm(stem []byte) (int32, bool) {
+	n := c.p.suffixLen
+	if n == 0 || n > maxSuffixLen || len(stem) < n+suffixMin || stem[0] < 'a' || stem[0] > 'z' {
+		return -1, false
+	}
+	var key [1 + maxSuffixLen]byte
+	key[0] = '>'
+	copy(key[1:], stem[len(stem)-n:])
+	id, ok := c.vocab[string(key[:1+n])]
+	return id, ok && c.td[id].kind == termSuffix
 }
 
 // correct finds the known word closest to an unknown one by trigram Dice similarity; it returns
@@ -504,8 +521,10 @@ func (c *Coder) rank(sc *scratch, title string, r *Result) int {
 	for i := range a.terms {
 		tm := &a.terms[i]
 		f := float32(1)
-		if tm.kind == termSuffix && lastKnown {
-			continue // the suffix of an unknown word stands in for it; known words need none
+		if tm.kind == termSuffix && (lastKnown || tm.noFuzzy) {
+			// The suffix of an unknown word stands in for it; known words need none, nor
+			// unknown words in qualifiers (company names: "Cleaner - Bluewater Health").
+			continue
 		}
 		id, ok := c.vocab[string(a.termKey(tm))]
 		switch {
@@ -549,8 +568,12 @@ func (c *Coder) rank(sc *scratch, title string, r *Result) int {
 	// A title coded through spelling corrections alone is not sure: its confidence is at most
 	// the corrections' similarity.
 	sc.capC = 1
+	if a.onlyNoise {
+		// "Level 2", "With experience", "Summer student": no word says what the job is.
+		sc.capC = onlyNoiseCap
+	}
 	if nKnown == 0 && nCorrected > 0 {
-		sc.capC = float64(minF)
+		sc.capC = min(sc.capC, float64(minF))
 	}
 	inv := invNorm(sc.q)
 	if missing > 0 {
@@ -600,6 +623,9 @@ func (c *Coder) rank(sc *scratch, title string, r *Result) int {
 		for _, q := range qs {
 			w := q.w * in
 			bw := q.w / c.td[q.tok].idf
+			// Every query term counts in the norm, suffix terms too, though unit groups as
+			// wholes have none: an unknown word whose ending is known weighs on the BM25 and
+			// centroid scores as an unknown word that got a spelling correction does.
 			bmNorm[ch] += bw * c.bmMax(q.tok)
 			ps := c.docs(q.tok, l)
 			if len(ps) > c.p.maxDocs {
@@ -838,8 +864,8 @@ func calibFeatures(sc *scratch, i int) [nCal]float64 {
 // calibFeatures), fitted by TestFitRanker.
 func calWeights() [2][nCal]float64 {
 	return [2][nCal]float64{
-		{-0.6912, 0.0428, -0.4705, -3.4481, 0.4724, -0.6912, 1.3509, 1.0404, -2.2577, -0.1874, 0.3011, 0.2717, -0.6548},
-		{0.3452, -0.1383, 0.1659, 0.0000, -0.2531, 0.0000, -0.1942, 1.2315, 0.0000, 0.1632, -0.6890, 0.3828, -0.7291},
+		{-0.6427, 0.0453, -0.5321, -3.4813, 0.4279, -0.6427, 1.3257, 1.0330, -2.2391, -0.1927, 0.2574, 0.2690, -0.6544},
+		{0.2730, -0.1349, 0.1908, 0.0000, -0.2924, 0.0000, -0.1595, 1.2133, 0.0000, 0.2318, -0.6190, 0.3942, -0.7218},
 	}
 }
 
