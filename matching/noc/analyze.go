@@ -790,6 +790,10 @@ const (
 	maxSuffixLen = 8
 )
 
+// minCompoundPart is the length of the shortest word a compound is split into (see
+// Coder.split).
+const minCompoundPart = 3
+
 // onlyNoiseCap is the highest confidence of a title made of noise words only ("Level 2", "With
 // experience", "Summer student"): no word says what the job is, so a person should look.
 const onlyNoiseCap = 0.5

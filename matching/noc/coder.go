@@ -674,6 +674,6 @@ func (c *Coder) buildTrigrams() {
 // rankWeights returns the weights of the ranking features, fitted by TestFitRanker.
 func rankWeights() [nFeat]float32 {
 	return [nFeat]float32{
-		fSame: 1.6102, fSecond: -1.5750, fBM25Same: 8.4874, fBM25Other: 3.4633, fCentSame: 1.8799, fCentOther: 0.1954, fHead: -0.3694, fPrior: 0.2859, fHeadUG: 0.2369, fHeadUGOther: 0.3066, fCount: -0.4290, fExact: 4.0334, fTransRev: 7.9064, fSameHead: 1.8881,
+		fSame: 1.6657, fSecond: -1.5900, fBM25Same: 8.4960, fBM25Other: 3.5838, fCentSame: 1.9819, fCentOther: 0.0877, fHead: -0.3632, fPrior: 0.2771, fHeadUG: 0.2420, fHeadUGOther: 0.3067, fCount: -0.4527, fExact: 4.0366, fTransRev: 7.8939, fSameHead: 1.8683,
 	}
 }

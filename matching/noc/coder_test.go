@@ -107,6 +107,27 @@ func TestCodeUnknownCompounds(t *testing.T) {
 	}
 }
 
+// TestCodeCompounds: a compound written in one word or in two meets the official form written the
+// other way ("Daycare worker", "Firefighter", "Health care aide", "Back-end web developer").
+func TestCodeCompounds(t *testing.T) {
+	for title, code := range map[string]string{
+		"Day care worker":     "42202",
+		"Fire fighter":        "42101",
+		"Book keeper":         "12200",
+		"Dish washer":         "65201",
+		"Web master":          "21234",
+		"Line man":            "72203",
+		"Healthcare aide":     "33102",
+		"Backend developer":   "21234",
+		"Fullstack developer": "21234",
+	} {
+		r := Code(title, Auto)
+		top, ok := r.Top()
+		require.True(t, ok, title)
+		assert.Equal(t, code, top.UnitGroup.Code, "%s → %s", title, top.Example)
+	}
+}
+
 // TestCodeNoiseOnly: a title made of what postings add around a title says nothing of the job;
 // whatever it reaches needs a person.
 func TestCodeNoiseOnly(t *testing.T) {

@@ -97,6 +97,6 @@ func (c *Coder) rerank(sc *scratch, n int) int {
 // rerankWeights returns the weights of the second stage, fitted by TestFitRanker.
 func rerankWeights() [nFeat2]float32 {
 	return [nFeat2]float32{
-		fSame: -1.4380, fSecond: -0.9649, fBM25Same: 5.0919, fBM25Other: 0.6502, fCentSame: 1.4963, fCentOther: -0.1735, fHead: 0.1882, fPrior: 0.1198, fHeadUG: 0.1341, fHeadUGOther: 0.2927, fCount: -0.3303, fExact: 3.4614, fTransRev: 3.1908, fSameHead: 2.6071, gSameBest: 0.1351, gTransRevBest: 0.6245, gBM25SameBest: 0.3365, gBM25OtherBest: 0.4099, gCentSameBest: 0.0868, gSameSq: -2.1095, gSameTransRev: -1.8448, gBM25Both: 0.8164, gHeadSame: -1.8152, gBestAny: 6.8253, gRank: -0.3950,
+		fSame: -1.4699, fSecond: -0.9556, fBM25Same: 5.1958, fBM25Other: 0.7591, fCentSame: 1.5159, fCentOther: -0.2291, fHead: 0.1895, fPrior: 0.1180, fHeadUG: 0.1382, fHeadUGOther: 0.2928, fCount: -0.3613, fExact: 3.4623, fTransRev: 3.2320, fSameHead: 2.5725, gSameBest: 0.1542, gTransRevBest: 0.6207, gBM25SameBest: 0.3134, gBM25OtherBest: 0.4100, gCentSameBest: 0.1150, gSameSq: -1.9850, gSameTransRev: -1.7441, gBM25Both: 0.8027, gHeadSame: -1.8058, gBestAny: 6.6863, gRank: -0.3777,
 	}
 }

@@ -56,6 +56,7 @@ type scratch struct {
 	dHit   [2][]uint64 // per language: bit set of the unit groups whose documents were reached
 	triCnt []uint8     // per word: trigrams shared with the word being corrected
 	triT   []int32
+	join   []byte            // two adjacent words written as one, and its stem (see joinWords)
 	top    [rerankK]scored   // first-stage candidates, best first
 	rr     [rerankK]reranked // the same re-ranked by the second stage, best first
 	nTop   int               // first-stage candidates in top
@@ -149,6 +150,54 @@ func (c *Coder) suffixTerm(stem []byte) (int32, bool) {
 	copy(key[1:], stem[len(stem)-n:])
 	id, ok := c.vocab[string(key[:1+n])]
 	return id, ok && c.td[id].kind == termSuffix
+}
+
+// split returns the two known words an unknown stem is made of ("healthcar" of "healthcare":
+// "health" and "car", the stem of "care"), the most even split when there are several.
+func (c *Coder) split(stem []byte) (left, right int32, ok bool) {
+	best := 0
+	for k := minCompoundPart; k <= len(stem)-minCompoundPart; k++ {
+		if even := min(k, len(stem)-k); even <= best {
+			continue
+		}
+		l, okL := c.vocab[string(stem[:k])]
+		if !okL || c.td[l].kind != termWord {
+			continue
+		}
+		r, okR := c.vocab[string(stem[k:])]
+		if !okR || c.td[r].kind != termWord {
+			continue
+		}
+		left, right, ok, best = l, r, true, min(k, len(stem)-k)
+	}
+	return left, right, ok
+}
+
+// joinWords adds to the query the known words that two adjacent words of the title make when
+// written as one ("Day care worker": "daycare"; "Fire fighter": "firefighter"), and returns the
+// head noun, which is the joined word when it holds the head.
+func (c *Coder) joinWords(sc *scratch, a *analyzer, qhead int32) int32 {
+	prev := -1
+	for i := range a.words {
+		w := &a.words[i]
+		if w.drop {
+			continue
+		}
+		if prev >= 0 && a.words[prev].seg == w.seg && !w.afterSlash {
+			x, y := a.rawWord(&a.words[prev]), a.rawWord(w)
+			sc.join = append(append(sc.join[:0], x...), y...)
+			n := len(sc.join)
+			sc.join = appendStem(sc.join, sc.join[:n])
+			if id, ok := c.vocab[string(sc.join[n:])]; ok && c.td[id].kind == termWord {
+				sc.q = addTerm(sc.q, id, c.termWeight(id, w.head), w.head)
+				if w.head {
+					qhead = id
+				}
+			}
+		}
+		prev = i
+	}
+	return qhead
 }
 
 // correct finds the known word closest to an unknown one by trigram Dice similarity; it returns
@@ -541,6 +590,17 @@ func (c *Coder) rank(sc *scratch, title string, r *Result) int {
 			if tm.noFuzzy || tm.kind != termWord {
 				continue
 			}
+			if l, r, found := c.split(a.termKey(tm)); found {
+				// A compound of two known words ("Healthcare", "Frontend"): the words.
+				lastKnown = true
+				nKnown++
+				sc.q = addTerm(sc.q, l, c.termWeight(l, false), false)
+				sc.q = addTerm(sc.q, r, c.termWeight(r, tm.head), tm.head)
+				if tm.head {
+					qhead = r
+				}
+				continue
+			}
 			if id, f = c.correct(sc, a.termKey(tm)); id < 0 {
 				continue
 			}
@@ -558,6 +618,7 @@ func (c *Coder) rank(sc *scratch, title string, r *Result) int {
 		}
 		sc.q = addTerm(sc.q, id, w*f, tm.head)
 	}
+	qhead = c.joinWords(sc, a, qhead)
 	if len(sc.q) == 0 {
 		return 0
 	}
@@ -864,8 +925,8 @@ func calibFeatures(sc *scratch, i int) [nCal]float64 {
 // calibFeatures), fitted by TestFitRanker.
 func calWeights() [2][nCal]float64 {
 	return [2][nCal]float64{
-		{-0.6427, 0.0453, -0.5321, -3.4813, 0.4279, -0.6427, 1.3257, 1.0330, -2.2391, -0.1927, 0.2574, 0.2690, -0.6544},
-		{0.2730, -0.1349, 0.1908, 0.0000, -0.2924, 0.0000, -0.1595, 1.2133, 0.0000, 0.2318, -0.6190, 0.3942, -0.7218},
+		{-0.6211, 0.0440, -0.4776, -3.5498, 0.4496, -0.6211, 1.2214, 1.0442, -2.3529, -0.2380, 0.1866, 0.2729, -0.6573},
+		{0.2729, -0.1293, 0.1575, -6.1806, -0.3298, 0.0000, -0.1053, 1.2146, 0.0000, 0.2620, -0.5590, 0.3745, -0.6892},
 	}
 }
 
