@@ -241,10 +241,10 @@ func TestAccuracyReport(t *testing.T) {
 
 	// Regression floors: the levels reached when this test was written, less half a point or so.
 	// The goals of the issue are top-1 ≥ 80 % as is and ≥ 75 % posting-style (reached: 81.8 %
-	// and 81.8 %, French 80.8 %), top-5 ≥ 95 % (reached: 95.0 % as is and posting-style on this
-	// split, English 95.3 %, French 94.7 %; 95.2 % over four splits, see TestAccuracyResplits),
-	// precision ≥ 95 % (reached: 95.7 %) while accepting ≥ 60 % (reached: 62.7 %); see
-	// docs/PERFORMANCE.md.
+	// and 81.7 %, French 81.0 % and 80.9 %), top-5 ≥ 95 % (reached: 95.0 % as is and
+	// posting-style on this split, English 95.1 %, French 94.8 %; 95.1 % over four splits, see
+	// TestAccuracyResplits), precision ≥ 95 % (reached: 95.7 %) while accepting ≥ 60 % (reached:
+	// 62.6 %); see docs/PERFORMANCE.md.
 	floor := map[string][2]float64{ // top-1, top-5
 		"held-out, as is/en":         {82.1, 94.6},
 		"held-out, as is/fr":         {80.5, 94.3},

@@ -674,6 +674,6 @@ func (c *Coder) buildTrigrams() {
 // rankWeights returns the weights of the ranking features, fitted by TestFitRanker.
 func rankWeights() [nFeat]float32 {
 	return [nFeat]float32{
-		fSame: 1.6657, fSecond: -1.5900, fBM25Same: 8.4960, fBM25Other: 3.5838, fCentSame: 1.9819, fCentOther: 0.0877, fHead: -0.3632, fPrior: 0.2771, fHeadUG: 0.2420, fHeadUGOther: 0.3067, fCount: -0.4527, fExact: 4.0366, fTransRev: 7.8939, fSameHead: 1.8683,
+		fSame: 1.6218, fSecond: -1.5682, fBM25Same: 8.5120, fBM25Other: 3.4475, fCentSame: 1.9477, fCentOther: 0.1582, fHead: -0.3756, fPrior: 0.2872, fHeadUG: 0.2331, fHeadUGOther: 0.3084, fCount: -0.4547, fExact: 4.0280, fTransRev: 7.9452, fSameHead: 1.8895,
 	}
 }

@@ -97,6 +97,6 @@ func (c *Coder) rerank(sc *scratch, n int) int {
 // rerankWeights returns the weights of the second stage, fitted by TestFitRanker.
 func rerankWeights() [nFeat2]float32 {
 	return [nFeat2]float32{
-		fSame: -1.4699, fSecond: -0.9556, fBM25Same: 5.1958, fBM25Other: 0.7591, fCentSame: 1.5159, fCentOther: -0.2291, fHead: 0.1895, fPrior: 0.1180, fHeadUG: 0.1382, fHeadUGOther: 0.2928, fCount: -0.3613, fExact: 3.4623, fTransRev: 3.2320, fSameHead: 2.5725, gSameBest: 0.1542, gTransRevBest: 0.6207, gBM25SameBest: 0.3134, gBM25OtherBest: 0.4100, gCentSameBest: 0.1150, gSameSq: -1.9850, gSameTransRev: -1.7441, gBM25Both: 0.8027, gHeadSame: -1.8058, gBestAny: 6.6863, gRank: -0.3777,
+		fSame: -1.4445, fSecond: -0.9556, fBM25Same: 5.1179, fBM25Other: 0.6092, fCentSame: 1.5489, fCentOther: -0.2117, fHead: 0.1716, fPrior: 0.1218, fHeadUG: 0.1310, fHeadUGOther: 0.2937, fCount: -0.3558, fExact: 3.4469, fTransRev: 3.2100, fSameHead: 2.5856, gSameBest: 0.1276, gTransRevBest: 0.6232, gBM25SameBest: 0.3318, gBM25OtherBest: 0.4194, gCentSameBest: 0.0922, gSameSq: -2.0545, gSameTransRev: -1.8148, gBM25Both: 0.7836, gHeadSame: -1.7868, gBestAny: 6.7800, gRank: -0.4013,
 	}
 }

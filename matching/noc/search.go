@@ -153,22 +153,24 @@ func (c *Coder) suffixTerm(stem []byte) (int32, bool) {
 }
 
 // split returns the two known words an unknown stem is made of ("healthcar" of "healthcare":
-// "health" and "car", the stem of "care"), the most even split when there are several.
-func (c *Coder) split(stem []byte) (left, right int32, ok bool) {
+// "health" and "car", the stem of "care"), when some example title has them side by side
+// ("Health care aide") — so that "Wordpress" is not read as "word" and "press" —, the most even
+// split when there are several.
+func (c *Coder) split(sc *scratch, stem []byte) (left, right int32, ok bool) {
 	best := 0
 	for k := minCompoundPart; k <= len(stem)-minCompoundPart; k++ {
 		if even := min(k, len(stem)-k); even <= best {
 			continue
 		}
+		sc.join = append(append(append(sc.join[:0], stem[:k]...), ' '), stem[k:]...)
+		if p, found := c.vocab[string(sc.join)]; !found || c.td[p].kind != termPair {
+			continue
+		}
 		l, okL := c.vocab[string(stem[:k])]
-		if !okL || c.td[l].kind != termWord {
-			continue
-		}
 		r, okR := c.vocab[string(stem[k:])]
-		if !okR || c.td[r].kind != termWord {
-			continue
+		if okL && okR && c.td[l].kind == termWord && c.td[r].kind == termWord {
+			left, right, ok, best = l, r, true, min(k, len(stem)-k)
 		}
-		left, right, ok, best = l, r, true, min(k, len(stem)-k)
 	}
 	return left, right, ok
 }
@@ -590,7 +592,7 @@ func (c *Coder) rank(sc *scratch, title string, r *Result) int {
 			if tm.noFuzzy || tm.kind != termWord {
 				continue
 			}
-			if l, r, found := c.split(a.termKey(tm)); found {
+			if l, r, found := c.split(sc, a.termKey(tm)); found {
 				// A compound of two known words ("Healthcare", "Frontend"): the words.
 				lastKnown = true
 				nKnown++
@@ -925,8 +927,8 @@ func calibFeatures(sc *scratch, i int) [nCal]float64 {
 // calibFeatures), fitted by TestFitRanker.
 func calWeights() [2][nCal]float64 {
 	return [2][nCal]float64{
-		{-0.6211, 0.0440, -0.4776, -3.5498, 0.4496, -0.6211, 1.2214, 1.0442, -2.3529, -0.2380, 0.1866, 0.2729, -0.6573},
-		{0.2729, -0.1293, 0.1575, -6.1806, -0.3298, 0.0000, -0.1053, 1.2146, 0.0000, 0.2620, -0.5590, 0.3745, -0.6892},
+		{-0.6421, 0.0431, -0.5485, -3.5329, 0.4089, -0.6421, 1.3198, 1.0472, -2.3930, -0.2300, 0.2223, 0.2751, -0.6509},
+		{0.2584, -0.1270, 0.1841, -6.2304, -0.2681, 0.0000, -0.1395, 1.2051, 0.0000, 0.2634, -0.5663, 0.3731, -0.6852},
 	}
 }
 
