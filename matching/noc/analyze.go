@@ -448,7 +448,6 @@ func (a *analyzer) addWord(i, j int32, seg int16, qual, paren, comma bool, prep,
 	}
 	st := int32(len(a.stems))
 	a.stems = appendStem(a.stems, w)
-	defer a.markPair()
 	a.words = append(a.words, word{
 		raw:        [2]int32{i, j},
 		stem:       [2]int32{st, int32(len(a.stems))},
@@ -461,6 +460,7 @@ func (a *analyzer) addWord(i, j int32, seg int16, qual, paren, comma bool, prep,
 		afterPrep:  *prep,
 		afterSlash: slashPrev,
 	})
+	a.markPair()
 }
 
 // Stop-word kinds.
@@ -790,6 +790,22 @@ const (
 	maxSuffixLen = 8
 )
 
+// hasSuffixTerm reports whether stem s has a suffix term of length n (see makeTerms).
+func hasSuffixTerm(s []byte, n int) bool {
+	return n > 0 && len(s) >= n+suffixMin && s[0] >= 'a' && s[0] <= 'z'
+}
+
+// appendSuffixKey appends the key of the suffix term of length n of stem s: ">" and its last n
+// letters.
+func appendSuffixKey(dst, s []byte, n int) []byte {
+	return append(append(dst, '>'), s[len(s)-n:]...)
+}
+
+// appendPairKey appends the key of the pair term of stems x and y: "x y".
+func appendPairKey(dst, x, y []byte) []byte {
+	return append(append(append(dst, x...), ' '), y...)
+}
+
 // minCompoundPart is the length of the shortest word a compound is split into (see
 // Coder.split).
 const minCompoundPart = 3
@@ -822,10 +838,9 @@ func (a *analyzer) makeTerms(rootLen, suffixLen int, pairs bool) {
 			a.keys = append(a.keys, s[:rootLen]...)
 			a.terms = append(a.terms, term{key: [2]int32{st, int32(len(a.keys))}, kind: termRoot, head: w.head})
 		}
-		if suffixLen > 0 && len(s) >= suffixLen+suffixMin && s[0] >= 'a' && s[0] <= 'z' {
+		if hasSuffixTerm(s, suffixLen) {
 			st = int32(len(a.keys))
-			a.keys = append(a.keys, '>')
-			a.keys = append(a.keys, s[len(s)-suffixLen:]...)
+			a.keys = appendSuffixKey(a.keys, s, suffixLen)
 			a.terms = append(a.terms, term{key: [2]int32{st, int32(len(a.keys))}, kind: termSuffix, head: w.head, noFuzzy: w.noFuzzy})
 		}
 		if w.afterSlash {
@@ -833,9 +848,7 @@ func (a *analyzer) makeTerms(rootLen, suffixLen int, pairs bool) {
 		}
 		if pairs && prev >= 0 && a.words[prev].seg == w.seg && string(a.stemWord(&a.words[prev])) != string(s) {
 			st = int32(len(a.keys))
-			a.keys = append(a.keys, a.stemWord(&a.words[prev])...)
-			a.keys = append(a.keys, ' ')
-			a.keys = append(a.keys, s...)
+			a.keys = appendPairKey(a.keys, a.stemWord(&a.words[prev]), s)
 			a.terms = append(a.terms, term{key: [2]int32{st, int32(len(a.keys))}, kind: termPair})
 		}
 		prev = i

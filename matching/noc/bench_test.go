@@ -21,6 +21,16 @@ func benchTitles(tb testing.TB) []evalQuery {
 	return out
 }
 
+// benchTitleStrings returns the titles of benchTitles.
+func benchTitleStrings(tb testing.TB) []string {
+	qs := benchTitles(tb)
+	titles := make([]string, len(qs))
+	for i, q := range qs {
+		titles[i] = q.title
+	}
+	return titles
+}
+
 // BenchmarkCode codes one posting-style title per iteration with the default coder (built before
 // the timer starts).
 func BenchmarkCode(b *testing.B) {
@@ -112,11 +122,7 @@ func BenchmarkBuild(b *testing.B) {
 // CodeAll (all the processors), and one after the other with Code as the baseline.
 func BenchmarkCodeFeed(b *testing.B) {
 	c := Default()
-	qs := benchTitles(b)
-	titles := make([]string, len(qs))
-	for i, q := range qs {
-		titles[i] = q.title
-	}
+	titles := benchTitleStrings(b)
 	b.Run("sequential", func(b *testing.B) {
 		for b.Loop() {
 			for _, t := range titles {

@@ -317,11 +317,7 @@ func mathExp(x float64) float64 { return math.Exp(x) }
 
 func TestCodeAll(t *testing.T) {
 	c := Default()
-	qs := benchTitles(t)
-	titles := make([]string, len(qs))
-	for i, q := range qs {
-		titles[i] = q.title
-	}
+	titles := benchTitleStrings(t)
 	for _, lang := range []Lang{Auto, FR} {
 		got := c.CodeAll(titles, lang)
 		require.Len(t, got, len(titles))

@@ -142,13 +142,11 @@ func (c *Coder) guessLang(a *analyzer) Lang {
 // in use.
 func (c *Coder) suffixTerm(stem []byte) (int32, bool) {
 	n := c.p.suffixLen
-	if n == 0 || n > maxSuffixLen || len(stem) < n+suffixMin || stem[0] < 'a' || stem[0] > 'z' {
+	if n > maxSuffixLen || !hasSuffixTerm(stem, n) {
 		return -1, false
 	}
-	var key [1 + maxSuffixLen]byte
-	key[0] = '>'
-	copy(key[1:], stem[len(stem)-n:])
-	id, ok := c.vocab[string(key[:1+n])]
+	var buf [1 + maxSuffixLen]byte
+	id, ok := c.vocab[string(appendSuffixKey(buf[:0], stem, n))]
 	return id, ok && c.td[id].kind == termSuffix
 }
 
@@ -159,17 +157,18 @@ func (c *Coder) suffixTerm(stem []byte) (int32, bool) {
 func (c *Coder) split(sc *scratch, stem []byte) (left, right int32, ok bool) {
 	best := 0
 	for k := minCompoundPart; k <= len(stem)-minCompoundPart; k++ {
-		if even := min(k, len(stem)-k); even <= best {
+		even := min(k, len(stem)-k)
+		if even <= best {
 			continue
 		}
-		sc.join = append(append(append(sc.join[:0], stem[:k]...), ' '), stem[k:]...)
+		sc.join = appendPairKey(sc.join[:0], stem[:k], stem[k:])
 		if p, found := c.vocab[string(sc.join)]; !found || c.td[p].kind != termPair {
 			continue
 		}
 		l, okL := c.vocab[string(stem[:k])]
 		r, okR := c.vocab[string(stem[k:])]
 		if okL && okR && c.td[l].kind == termWord && c.td[r].kind == termWord {
-			left, right, ok, best = l, r, true, min(k, len(stem)-k)
+			left, right, ok, best = l, r, true, even
 		}
 	}
 	return left, right, ok
