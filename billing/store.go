@@ -90,51 +90,51 @@ type Store interface {
 // with AND.
 type LotQuery struct {
 	// GroupID keeps one group's lots (uuid.Nil: every group's).
-	GroupID uuid.UUID
+	GroupID uuid.UUID `json:"group_id"`
 	// Product keeps one product's lots.
-	Product Product
+	Product Product `json:"product"`
 	// WithRemaining keeps the lots with credits left (Remaining > 0).
-	WithRemaining bool
+	WithRemaining bool `json:"with_remaining"`
 	// UsableAt keeps the lots that have not expired at that time (no
 	// expiry, or an expiry after it).
-	UsableAt time.Time
+	UsableAt time.Time `json:"usable_at,omitzero"`
 	// ExpiredAt keeps the lots that have expired at that time (an expiry at
 	// or before it).
-	ExpiredAt time.Time
+	ExpiredAt time.Time `json:"expired_at,omitzero"`
 	// Limit caps the result (0: no limit).
-	Limit int
+	Limit int `json:"limit"`
 }
 
 // ReservationQuery selects reservations. Zero fields select everything;
 // set fields combine with AND.
 type ReservationQuery struct {
 	// GroupID keeps one group's reservations (uuid.Nil: every group's).
-	GroupID uuid.UUID
+	GroupID uuid.UUID `json:"group_id"`
 	// Ref keeps one reference's reservations (one per product).
-	Ref uuid.UUID
+	Ref uuid.UUID `json:"ref"`
 	// Product keeps one product's reservations.
-	Product Product
+	Product Product `json:"product"`
 	// Status keeps the reservations in one status.
-	Status ReservationStatus
+	Status ReservationStatus `json:"status"`
 }
 
 // EntryQuery selects ledger entries. Zero fields select everything; set
 // fields combine with AND.
 type EntryQuery struct {
 	// GroupID keeps one group's entries (uuid.Nil: every group's).
-	GroupID uuid.UUID
+	GroupID uuid.UUID `json:"group_id"`
 	// Product keeps one product's entries.
-	Product Product
+	Product Product `json:"product"`
 	// Kind keeps the entries of one kind.
-	Kind EntryKind
+	Kind EntryKind `json:"kind"`
 	// Ref keeps the entries of one reservation reference or transfer.
-	Ref uuid.UUID
+	Ref uuid.UUID `json:"ref"`
 	// Since keeps the entries with At at or after it.
-	Since time.Time
+	Since time.Time `json:"since,omitzero"`
 	// Until keeps the entries with At before it.
-	Until time.Time
+	Until time.Time `json:"until,omitzero"`
 	// Descending lists the newest first.
-	Descending bool
+	Descending bool `json:"descending"`
 	// Limit caps the result, after ordering (0: no limit).
-	Limit int
+	Limit int `json:"limit"`
 }

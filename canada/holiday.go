@@ -24,10 +24,10 @@ const (
 // Holiday is a day on which the board is closed: a public holiday or a
 // closure the board added.
 type Holiday struct {
-	Date   Date   // the day observed (25 June when 24 June is a Sunday)
-	Key    string // stable identifier, one of the Holiday* constants for built-in days
-	NameFR string // "Fête nationale du Québec"
-	NameEN string // "National Holiday"
+	Date   Date   `json:"date"`    // the day observed (25 June when 24 June is a Sunday)
+	Key    string `json:"key"`     // stable identifier, one of the Holiday* constants for built-in days
+	NameFR string `json:"name_fr"` // "Fête nationale du Québec"
+	NameEN string `json:"name_en"` // "National Holiday"
 }
 
 // Calendar says which days are business days: Monday to Friday, except

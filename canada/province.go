@@ -24,9 +24,9 @@ const (
 
 // ProvinceInfo describes a province or territory.
 type ProvinceInfo struct {
-	Code   Province // two-letter code, "QC"
-	NameFR string   // French name, "Québec"
-	NameEN string   // English name, "Quebec"
+	Code   Province `json:"code"`    // two-letter code, "QC"
+	NameFR string   `json:"name_fr"` // French name, "Québec"
+	NameEN string   `json:"name_en"` // English name, "Quebec"
 }
 
 // provinceCodes lists the codes in Statistics Canada's standard order

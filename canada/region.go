@@ -23,9 +23,9 @@ type Region string
 // NameEN equals NameFR for every region. ParseRegion accepts the usual
 // unaccented English spellings ("Montreal") anyway.
 type RegionInfo struct {
-	Code   Region // "06"
-	NameFR string // "Montréal"
-	NameEN string // "Montréal"
+	Code   Region `json:"code"`    // "06"
+	NameFR string `json:"name_fr"` // "Montréal"
+	NameEN string `json:"name_en"` // "Montréal"
 }
 
 // regionName returns the official name of the region numbered n (1..17).

@@ -73,9 +73,10 @@ const (
 // MatrixRow is one line of the permission matrix: the permission, its
 // French and English description, and the roles that hold it.
 type MatrixRow struct {
-	Permission Permission
-	FR, EN     string
-	Roles      []Role
+	Permission Permission `json:"permission"`
+	FR         string     `json:"fr"`
+	EN         string     `json:"en"`
+	Roles      []Role     `json:"roles"`
 }
 
 // PermissionMatrix returns the permission matrix of DOMAIN.md §1, one row per

@@ -37,14 +37,14 @@ type ValidationError = i18n.ValidationError
 // at every call, that the user is an active member of the group and what
 // their roles allow; it never trusts a role claimed by the caller.
 type Actor struct {
-	UserID  uuid.UUID
-	GroupID uuid.UUID
+	UserID  uuid.UUID `json:"user_id"`
+	GroupID uuid.UUID `json:"group_id"`
 }
 
 // Moderator is a board staff member. The host authenticates moderators; the
 // service records their ID on what they decide.
 type Moderator struct {
-	ID uuid.UUID
+	ID uuid.UUID `json:"id"`
 }
 
 // DefaultInvitationTTL is how long an invitation's link stays valid unless

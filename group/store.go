@@ -105,25 +105,25 @@ type Store interface {
 type CompanyQuery struct {
 	// Keyword, folded with Fold, must occur in the company's SearchText.
 	// Several words must each occur.
-	Keyword string
+	Keyword string `json:"keyword"`
 	// RegistryNumber, digits and letters only, must equal one of the
 	// company's RegistryNumbers.
-	RegistryNumber string
+	RegistryNumber string `json:"registry_number"`
 	// Status restricts to one status ("" means any).
-	Status CompanyStatus
+	Status CompanyStatus `json:"status"`
 	// Limit caps the result (0 means 50).
-	Limit int
+	Limit int `json:"limit"`
 }
 
 // JoinRequestQuery selects join requests. Zero fields select everything;
 // set fields combine with AND.
 type JoinRequestQuery struct {
-	UserID  uuid.UUID
-	GroupID uuid.UUID
+	UserID  uuid.UUID `json:"user_id"`
+	GroupID uuid.UUID `json:"group_id"`
 	// CompanyID restricts to one company.
-	CompanyID uuid.UUID
-	Status    RequestStatus
+	CompanyID uuid.UUID     `json:"company_id"`
+	Status    RequestStatus `json:"status"`
 	// NewGroup restricts to new-group requests (true) or to requests for
 	// existing groups (false); nil means both.
-	NewGroup *bool
+	NewGroup *bool `json:"new_group,omitempty"`
 }

@@ -30,13 +30,13 @@ type DescriptionOptions struct {
 	// "www.", the letter case, a trailing slash, the query or the fragment;
 	// the address written as plain text is removed too. A value without a
 	// scheme ("acme.ca/careers/apply") is read as https.
-	ApplyURL string
+	ApplyURL string `json:"apply_url"`
 
 	// ApplyEmail is the offer's own "apply by e-mail" address. Every e-mail
 	// address is removed from the description anyway; this one is also
 	// hunted in its disguised forms ("rh at acme dot ca", "rh (arobase)
 	// acme.ca"), and links whose URL carries it are removed.
-	ApplyEmail string
+	ApplyEmail string `json:"apply_email"`
 }
 
 // DescriptionResult is what SanitizeDescription made of one description.

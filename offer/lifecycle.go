@@ -339,13 +339,13 @@ func (s *Service) PushDeadline(ctx context.Context, m group.Moderator, id uuid.U
 
 // Selections are the choices of an offer a moderator may correct.
 type Selections struct {
-	FunctionType    string
-	EmploymentType  string
-	PositionStatus  string
-	Domains         []string
-	WorkArrangement WorkArrangement
-	Workplace       Workplace
-	Interests       []string
+	FunctionType    string          `json:"function_type"`
+	EmploymentType  string          `json:"employment_type"`
+	PositionStatus  string          `json:"position_status"`
+	Domains         []string        `json:"domains"`
+	WorkArrangement WorkArrangement `json:"work_arrangement"`
+	Workplace       Workplace       `json:"workplace"`
+	Interests       []string        `json:"interests"`
 }
 
 // Moderate lets a moderator correct an offer's selections (domains, types,

@@ -12,12 +12,12 @@ import (
 // group's public profile (logo, name, "about the company", website) and
 // the address behind the "see on the map" link.
 type Preview struct {
-	Offer   Offer
-	Content Content
-	Company group.Profile
+	Offer   Offer         `json:"offer"`
+	Content Content       `json:"content"`
+	Company group.Profile `json:"company"`
 	// MapAddress is the one-line address of the workplace (the exact
 	// address, or the cities and regions), empty outside Quebec.
-	MapAddress string
+	MapAddress string `json:"map_address"`
 }
 
 // Preview returns the preview of an offer of the actor's group, showing a

@@ -99,9 +99,9 @@ func (s *Service) canView(ctx context.Context, a group.Actor) error {
 
 // QueueItem is an offer waiting for the board's validation.
 type QueueItem struct {
-	Offer Offer
+	Offer Offer `json:"offer"`
 	// Overdue tells that its validation was due before now.
-	Overdue bool
+	Overdue bool `json:"overdue"`
 }
 
 // ValidationQueue lists the offers in validation, the most urgent first

@@ -106,9 +106,10 @@ const (
 // non-archived ones when OfferIDs is empty), between two days of the
 // board's time zone (From and To inclusive), grouped by Period.
 type StatsQuery struct {
-	OfferIDs []uuid.UUID
-	From, To canada.Date
-	Period   Period
+	OfferIDs []uuid.UUID `json:"offer_ids"`
+	From     canada.Date `json:"from"`
+	To       canada.Date `json:"to"`
+	Period   Period      `json:"period"`
 }
 
 // StatsRow is one line of the performance table.

@@ -44,16 +44,16 @@ type Store interface {
 // Query selects offers. Zero fields select everything; set fields combine
 // with AND.
 type Query struct {
-	GroupID uuid.UUID
+	GroupID uuid.UUID `json:"group_id"`
 	// Statuses restricts to these statuses; empty means every status but
 	// Archived (the employer's default "All" view).
-	Statuses []Status
+	Statuses []Status `json:"statuses"`
 	// Title, folded like group.Fold, must occur in the French or English
 	// title (every word).
-	Title string
+	Title string `json:"title"`
 	// ByValidationDue orders by ValidationDue then ID (the moderators'
 	// queue) instead of newest first.
-	ByValidationDue bool
+	ByValidationDue bool `json:"by_validation_due"`
 	// Limit caps the result (0 means 100).
-	Limit int
+	Limit int `json:"limit"`
 }

@@ -17,11 +17,11 @@ type Term struct {
 // Vocabulary holds the lists an offer's coded fields choose from. A board
 // keeps its own (Options.Vocabulary); DefaultVocabulary is a sensible start.
 type Vocabulary struct {
-	FunctionTypes    []Term
-	EmploymentTypes  []Term
-	PositionStatuses []Term
+	FunctionTypes    []Term `json:"function_types"`
+	EmploymentTypes  []Term `json:"employment_types"`
+	PositionStatuses []Term `json:"position_statuses"`
 	// Domains are the engineering domains ("domaines de génie").
-	Domains []Domain
+	Domains []Domain `json:"domains"`
 }
 
 // Domain is an engineering domain with the NOC 2021 unit group it belongs

@@ -11,17 +11,19 @@ import (
 // Ordre des ingénieurs du Québec exists); each mapping is backed by an official NOC example title.
 type Discipline struct {
 	// Key is a stable identifier in snake case ("civil", "software", "pulp_paper").
-	Key string
+	Key string `json:"key"`
 	// TitleEN and TitleFR are the labels ("Civil engineering", "Génie civil").
-	TitleEN, TitleFR string
+	TitleEN string `json:"title_en"`
+	TitleFR string `json:"title_fr"`
 	// Code is the NOC 2021 unit group of the discipline's engineers ("21300").
-	Code string
+	Code string `json:"code"`
 	// ExampleEN and ExampleFR are the official NOC example titles that assign the discipline
 	// to the unit group ("Civil engineer", "Ingénieur civil/ingénieure civile").
-	ExampleEN, ExampleFR string
+	ExampleEN string `json:"example_en"`
+	ExampleFR string `json:"example_fr"`
 	// Regulator is the Québec professional order: "OIQ" (Ordre des ingénieurs du Québec), or
 	// "OIFQ" (Ordre des ingénieurs forestiers du Québec) for forest engineering.
-	Regulator string
+	Regulator string `json:"regulator"`
 }
 
 // Title returns the label in the given language ([Auto]: French).

@@ -5,9 +5,9 @@ import "slices"
 // Example is an example job title of a unit group: the official NOC "example titles" /
 // "appellations d'emploi", or a portal's own.
 type Example struct {
-	Code  string // unit-group code, 5 digits
-	Lang  Lang   // EN or FR
-	Title string // as written ("Ingénieur civil/ingénieure civile")
+	Code  string `json:"code"`  // unit-group code, 5 digits
+	Lang  Lang   `json:"lang"`  // EN or FR
+	Title string `json:"title"` // as written ("Ingénieur civil/ingénieure civile")
 }
 
 // Examples returns the 54,224 official example titles embedded in the package (26,251 English,
@@ -23,30 +23,30 @@ func Examples() []Example {
 // Candidate is a unit group proposed for a job title.
 type Candidate struct {
 	// UnitGroup is the proposed unit group.
-	UnitGroup Class
+	UnitGroup Class `json:"unit_group"`
 	// Confidence is the estimated probability that UnitGroup is the right code, calibrated on
 	// example titles held out of the index (see the package documentation).
-	Confidence float64
+	Confidence float64 `json:"confidence"`
 	// Example is the example title of the unit group that best supports the candidate, in the
 	// title's language when one matches (the unit group's own title when no single example
 	// does).
-	Example string
+	Example string `json:"example"`
 	// ExampleLang is the language of Example.
-	ExampleLang Lang
+	ExampleLang Lang `json:"example_lang"`
 	// Score is the score the final ranking uses (for diagnostics: not a probability, and not
 	// comparable from one title to another).
-	Score float64
+	Score float64 `json:"score"`
 }
 
 // Result is the outcome of coding a job title.
 type Result struct {
 	// Lang is the language of the title: the one given, or the guess when [Auto] was given.
-	Lang Lang
+	Lang Lang `json:"lang"`
 	// Guessed reports whether Lang was guessed.
-	Guessed bool
+	Guessed bool `json:"guessed"`
 	// Candidates are the proposed unit groups, best first, at most [MaxCandidates]; none when the
 	// title has no word the coder knows.
-	Candidates []Candidate
+	Candidates []Candidate `json:"candidates"`
 }
 
 // MaxCandidates is the number of candidates [Coder.Code] returns at most.

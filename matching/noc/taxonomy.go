@@ -44,19 +44,19 @@ func (l Level) String() string {
 // by Code.
 type Class struct {
 	// Code is the class code, a string of Level digits with its leading zeros ("00010", "0").
-	Code string
+	Code string `json:"code"`
 	// Level is the level of the class; it equals len(Code).
-	Level Level
+	Level Level `json:"level"`
 	// TitleEN is the official English title.
-	TitleEN string
+	TitleEN string `json:"title_en"`
 	// TitleFR is the official French title. The embedded data has French titles for the unit
 	// groups only: for the upper levels it is empty (see [Class.Title]).
-	TitleFR string
+	TitleFR string `json:"title_fr"`
 	// TEER is the Training, Education, Experience and Responsibilities category, 0 to 5: the
 	// second digit of the code. It is -1 for broad categories, whose 1-digit codes carry none.
-	TEER int
+	TEER int `json:"teer"`
 	// ParentCode is the code of the parent class, "" for a broad category.
-	ParentCode string
+	ParentCode string `json:"parent_code"`
 }
 
 // Title returns the title in the given language; French falls back to English when the data
