@@ -1,6 +1,6 @@
 package billing
 
-// Product is a kind of credit in a group's bank (DOMAIN.md §2).
+// Product is a kind of credit in a group's bank (docs/RULES.md B-1).
 type Product string
 
 // The products of the credit bank. Custom sends are priced per recipient

@@ -9,9 +9,10 @@ import (
 )
 
 // CompanyInput is what a user or a moderator types about a company. Legal
-// name, phone and the head-office address (street, city, country, and for
-// Canada province and postal code) are required; registry numbers are
-// optional and checked when present.
+// name, phone and the head-office address (street and city, and for a
+// Canadian address province and postal code) are required; the country is
+// an ISO 3166-1 alpha-2 code and defaults to "CA" when empty. Registry
+// numbers are optional and checked when present.
 type CompanyInput struct {
 	LegalName      string  `json:"legal_name"`
 	NEQ            string  `json:"neq"`

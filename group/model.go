@@ -134,8 +134,9 @@ func (p Profile) Missing() []string {
 }
 
 // User is a person with an employer account. The e-mail address is the
-// login identity: profile edits never change it; ChangeEmail does, after the
-// new address is verified.
+// login identity: profile edits never change it; RequestEmailChange starts a
+// change and ConfirmEmailChange completes it once the new address is
+// verified, the old address staying the login until then.
 type User struct {
 	ID uuid.UUID `json:"id"`
 	// Email is the normalised (lower-case) login address, unique.

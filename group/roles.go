@@ -5,7 +5,7 @@ import "slices"
 // Role is a member's role in a group.
 type Role string
 
-// The three roles of a group (DOMAIN.md §1).
+// The three roles of a group (docs/RULES.md G-7).
 const (
 	// Principal (responsable principal·e): users, information, offers and
 	// finances of the group.
@@ -39,7 +39,7 @@ func (r Role) Name() (fr, en string) {
 // Permission is something a member may be allowed to do in a group.
 type Permission string
 
-// The permissions of the matrix in DOMAIN.md §1.
+// The permissions of the matrix (docs/RULES.md G-8).
 const (
 	// ReviewJoinRequests: approve or refuse requests to join the group.
 	ReviewJoinRequests Permission = "review_join_requests"
@@ -79,7 +79,7 @@ type MatrixRow struct {
 	Roles      []Role     `json:"roles"`
 }
 
-// PermissionMatrix returns the permission matrix of DOMAIN.md §1, one row per
+// PermissionMatrix returns the permission matrix (docs/RULES.md G-8), one row per
 // permission, as a fresh copy. It is the only source of truth for Can.
 func PermissionMatrix() []MatrixRow {
 	p, pm, fm := Principal, PostingManager, FinanceManager

@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// domainMatrix mirrors the table of DOMAIN.md §1, row for row, written out
+// domainMatrix mirrors the table of docs/RULES.md G-8, row for row, written out
 // independently of the package's table: P = Principal, A = Posting manager
 // (affichage), F = Finance manager.
 var domainMatrix = []struct {
@@ -30,7 +30,7 @@ var domainMatrix = []struct {
 }
 
 func TestPermissionMatrixEveryCell(t *testing.T) {
-	require.Len(t, group.PermissionMatrix(), len(domainMatrix), "one row per permission of DOMAIN.md")
+	require.Len(t, group.PermissionMatrix(), len(domainMatrix), "one row per permission of docs/RULES.md G-8")
 	for _, row := range domainMatrix {
 		for role, want := range map[group.Role]bool{group.Principal: row.p, group.PostingManager: row.a, group.FinanceManager: row.f} {
 			assert.Equal(t, want, group.Can(role, row.permission), "%s / %s", role, row.permission)

@@ -8,8 +8,9 @@ import (
 const (
 	// MaxDescriptionLength is the longest description ValidateDescription
 	// accepts, in characters of visible text (runs of white space count as
-	// one). The seed documents give none; 20,000 characters is about eight
-	// printed pages, far beyond any real job description.
+	// one). The board's guides give none (docs/RULES.md D-6); 20,000
+	// characters is about eight printed pages, far beyond any real job
+	// description.
 	MaxDescriptionLength = 20_000
 
 	// MaxDescriptionHTMLBytes is the largest HTML input ValidateDescription

@@ -30,9 +30,9 @@ import (
 // cells, blockquote…) become paragraphs or line breaks, so words never run
 // together.
 //
-// What it takes out, and reports in DescriptionResult.Removed (DOMAIN.md §3:
-// "application links or e-mail addresses written inside the description are
-// removed"): mailto: links (their text stays unless it is the address);
+// What it takes out, and reports in DescriptionResult.Removed (docs/RULES.md
+// D-3: application links and e-mail addresses written in the description
+// are removed): mailto: links (their text stays unless it is the address);
 // e-mail addresses written in the text, plain or disguised with brackets
 // ("jean [at] acme [dot] ca"), and the offer's own ApplyEmail in any
 // disguise; links to the offer's ApplyURL (their text stays) and that URL

@@ -11,9 +11,9 @@ import (
 	"github.com/babillard/babillard/i18n"
 )
 
-// Section is one of the parts a job description must contain (DOMAIN.md §3:
-// "purpose of the position, main duties and responsibilities, required
-// qualifications"). Its value is a stable code.
+// Section is one of the parts a job description must contain (docs/RULES.md
+// D-1: purpose of the position, main duties and responsibilities, required
+// qualifications). Its value is a stable code.
 type Section string
 
 // The required sections, in the order the board lists them.
@@ -30,7 +30,8 @@ const (
 )
 
 // RequiredSections returns the sections every job description must contain,
-// in the board's order. The slice is the caller's.
+// in the board's order. The slice is the caller's. Its example prints the
+// headings and labels accepted for each (see Section.Synonyms).
 func RequiredSections() []Section {
 	return []Section{SectionPurpose, SectionDuties, SectionQualifications}
 }

@@ -1,4 +1,4 @@
-// Package offer runs the life of a board's job offers (DOMAIN.md §2–§3):
+// Package offer runs the life of a board's job offers (docs/RULES.md O, D, M, T, P):
 // what an offer contains and the rules it must meet, the one status machine
 // it moves through, the clock that publishes and expires it, its history,
 // the employer's dashboard and its performance data.

@@ -13,7 +13,7 @@ import (
 // transition table.
 type Action string
 
-// The actions of an offer's life (DOMAIN.md §3).
+// The actions of an offer's life (docs/RULES.md M-1 to M-11).
 const (
 	ActionEdit            Action = "edit"             // resume or edit a draft ("reprendre la création")
 	ActionSubmit          Action = "submit"           // send a draft to validation, reserving its credit

@@ -25,7 +25,7 @@ const (
 	C = "clock"
 )
 
-// expected mirrors DOMAIN.md §1 and §3, written out independently of the
+// expected mirrors docs/RULES.md G-8 and M-1 to M-11, written out independently of the
 // package's table: for each status, the actions that exist and who may
 // take them. Anything not listed must be refused.
 var expected = map[offer.Status]map[offer.Action][]string{

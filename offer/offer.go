@@ -9,7 +9,7 @@ import (
 	"github.com/google/uuid"
 )
 
-// Durations of an offer's life (DOMAIN.md §2–§3).
+// Durations of an offer's life (docs/RULES.md T-2 to T-7, O-8, O-13).
 const (
 	// PublicationDays is how long a publication lasts.
 	PublicationDays = 30

@@ -1,6 +1,6 @@
 package offer
 
-// Status is where an offer stands in its life (DOMAIN.md §3): six statuses
+// Status is where an offer stands in its life (docs/RULES.md M-1): six statuses
 // an employer sees, plus Archived.
 type Status string
 

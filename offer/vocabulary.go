@@ -45,10 +45,15 @@ var engineeringDomains = sync.OnceValue(func() []Domain {
 // NOC 2021 unit group: the disciplines of [noc.Disciplines], as a fresh copy.
 func EngineeringDomains() []Domain { return append([]Domain(nil), engineeringDomains()...) }
 
-// DefaultVocabulary returns the library's default vocabularies. The source
-// documents name the fields but not their options; these lists follow the
-// usual choices of Quebec engineering job boards, and a board replaces them
-// with Options.Vocabulary.
+// DefaultVocabulary returns the library's default vocabularies: function
+// types (design, project_management, management, consulting, research,
+// operations, quality, sales, teaching, other), employment types (permanent,
+// temporary, contract, internship), position statuses (full_time,
+// part_time) and the 42 engineering domains; its example prints every code
+// with its labels. The board's employer guide names the fields but not
+// their options (docs/RULES.md O-6); these lists follow the usual choices of
+// Quebec engineering job boards, and a board replaces them with
+// Options.Vocabulary.
 func DefaultVocabulary() Vocabulary {
 	t := func(code, fr, en string) Term { return Term{Code: code, Label: i18n.Text{FR: fr, EN: en}} }
 	return Vocabulary{

@@ -130,7 +130,7 @@ func run(ctx context.Context) error {
 	jeanActs := group.Actor{UserID: jean.ID, GroupID: grp.ID}
 	say("   Marie approves: Jean is Posting manager (request %s)", joinReq.Status)
 
-	step("6. What may each one do? One table answers (DOMAIN.md §1)")
+	step("6. What may each one do? One table answers (docs/RULES.md G-8)")
 	for _, p := range []group.Permission{group.PublishOffers, group.BuyProducts, group.ManageMembers} {
 		say("   %-16s Marie: %-5v Jean: %v", p, groups.Authorize(ctx, marieActs, p) == nil, groups.Authorize(ctx, jeanActs, p) == nil)
 	}

@@ -22,7 +22,7 @@
 //
 //	r := noc.Code("Ingénieure civile - Montréal (Hybride)", noc.Auto)
 //	if c, ok := r.Accept(noc.DefaultThreshold); ok {
-//		offer.NOC = c.UnitGroup.Code // 21300, accepted without a person
+//		posting.NOC = c.UnitGroup.Code // the host's record: 21300, accepted without a person
 //	} else {
 //		showToReviewer(r.Candidates)
 //	}

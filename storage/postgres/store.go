@@ -30,9 +30,9 @@ type Options struct {
 	SkipMigrations bool
 }
 
-// Store is the PostgreSQL store. It implements group.Store (and so
-// storage.Transactor and storage.Outbox); one Store serves every domain
-// package, so that one transaction can span them. It is safe for
+// Store is the PostgreSQL store. It implements group.Store, billing.Store
+// and offer.Store (and so storage.Transactor and storage.Outbox); one Store
+// serves every domain package, so that one transaction can span them. It is safe for
 // concurrent use.
 type Store struct {
 	pool *pgxpool.Pool
@@ -116,11 +116,11 @@ type txKey struct{ s *Store }
 // connection to the same database) and will commit or roll back itself:
 // the library's writes then commit with the host's own, or not at all.
 //
-//	tx, err := pool.Begin(ctx)
+//	tx, err := store.Pool().Begin(ctx)
 //	if err != nil { … }
 //	defer tx.Rollback(ctx)
 //	// … the host's own writes through tx …
-//	if err := groups.Approve(store.WithTx(ctx, tx), …); err != nil { … }
+//	if _, err := groups.ApproveJoinRequest(store.WithTx(ctx, tx), principal, requestID); err != nil { … }
 //	return tx.Commit(ctx)
 //
 // Atomic called with such a context joins tx: it neither commits nor rolls
