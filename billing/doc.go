@@ -2,7 +2,8 @@
 // is the credit bank: the packages and optimizations a group has bought or
 // been given, kept as a ledger that never double-spends. The catalogue, the
 // price book, taxes, carts and orders come next and grant credits through
-// the same bank.
+// the same bank. The rules it enforces, with their sources, are
+// docs/RULES.md B-1 to B-9.
 //
 // # The credit bank
 //

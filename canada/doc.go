@@ -3,7 +3,8 @@
 // codes, registry numbers (Québec enterprise number NEQ, CRA business
 // number, French SIRET), the Social Insurance Number, civil dates, the
 // America/Toronto time zone, Québec public holidays and business-day
-// arithmetic.
+// arithmetic. docs/RULES.md C-1 to C-8 and T-6 state these rules with their
+// sources.
 //
 // The package is a leaf: it imports nothing from the rest of the module,
 // reads no clock (every function takes its dates and times as arguments)

@@ -1,7 +1,8 @@
 // Package group runs the employer side of a job board: companies (with
 // Quebec NEQ, CRA business number or French SIRET), their groups and public
 // profiles, employer users and their professional e-mail, the three roles of
-// a group and the permission matrix, join requests and invitations.
+// a group and the permission matrix, join requests and invitations. The
+// rules it enforces, with their sources, are docs/RULES.md G-1 to G-14.
 //
 // Purchases, offers, statistics and billing history belong to a group, not
 // to the company. A company's first group is "Groupe 001"; agencies may have

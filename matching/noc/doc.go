@@ -1,6 +1,6 @@
 // Package noc is the National Occupational Classification (NOC) 2021 — Classification nationale
 // des professions (CNP) 2021 — embedded, and a coder that names the unit group of a job title
-// written in French or English.
+// written in French or English (docs/RULES.md N-1 to N-3).
 //
 // # Taxonomy
 //
