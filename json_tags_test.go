@@ -45,9 +45,8 @@ var notSerialised = map[string]string{
 	"offer.Guard":      "a named function of the transition table",
 	"offer.Transition": "a row of the transition table, whose guard is a function",
 
-	"storage/memory.Store":     "a store, not data",
-	"storage/postgres.Store":   "a store, not data",
-	"storage/postgres.Options": "pool and migration settings, not data",
+	"storage/memory.Store":   "a store, not data",
+	"storage/postgres.Store": "a store, not data",
 }
 
 // snakeCase is a json name the library accepts: lower-case words of

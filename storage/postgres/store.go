@@ -23,11 +23,11 @@ type Options struct {
 	// search_path of every connection of the pool it creates. Tests use it
 	// to give each store a schema of its own. Empty means the first schema
 	// of the connections' search_path (usually public).
-	Schema string
+	Schema string `json:"schema,omitempty"`
 	// SkipMigrations leaves the database as it is: for hosts that apply the
 	// SQL of MigrationsFS with their own migration tool. The store then
 	// creates no schema either.
-	SkipMigrations bool
+	SkipMigrations bool `json:"skip_migrations,omitempty"`
 }
 
 // Store is the PostgreSQL store. It implements group.Store, billing.Store
