@@ -3,12 +3,14 @@ package postgres_test
 import (
 	"testing"
 
+	"github.com/babillard/babillard/babillardtest"
 	"github.com/babillard/babillard/storage/storagetest"
 )
 
-// TestConformance runs the storage conformance suite, each subtest on a
-// store of its own in a fresh schema (dropped when the subtest ends).
+// TestConformance runs the storage conformance suite, each subtest on an
+// empty store: the suite's schemas are migrated once and emptied between
+// subtests, and dropped when the suite ends.
 func TestConformance(t *testing.T) {
-	requireDB(t)
-	storagetest.Run(t, func(t *testing.T) storagetest.Store { return newStore(t) })
+	schemas := babillardtest.PostgresSchemas(t)
+	storagetest.Run(t, func(t *testing.T) storagetest.Store { return schemas.Store(t) })
 }
