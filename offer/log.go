@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/babillard/babillard/group"
 	"github.com/babillard/babillard/internal/obs"
 	"github.com/babillard/babillard/observe"
 	"github.com/google/uuid"
@@ -23,4 +24,12 @@ func (s *Service) done(ctx context.Context, action Action, id uuid.UUID, b by, s
 		attrs = append(attrs, slog.String(observe.KeyModerator, b.moderator.ID.String()))
 	}
 	s.obs.Done(ctx, string(action), start, err, obs.Outcome(err, ErrForbidden), attrs...)
+}
+
+// otherGroup logs a member's attempt at an offer of another group, with
+// the detail the member is not to be told.
+func (s *Service) otherGroup(ctx context.Context, a group.Actor, offerGroup uuid.UUID) {
+	s.obs.Done(ctx, "resolve", time.Now(), nil, observe.OutcomeRefused,
+		slog.String(observe.KeyActor, a.UserID.String()), slog.String(observe.KeyGroup, a.GroupID.String()),
+		slog.String("offer_group", offerGroup.String()), slog.String(observe.KeyDetail, "the offer belongs to another group"))
 }

@@ -163,6 +163,7 @@ func (s *Service) resolve(ctx context.Context, b by, groupID uuid.UUID) (by, err
 	switch b.who {
 	case Member:
 		if b.member.GroupID != groupID {
+			s.otherGroup(ctx, b.member, groupID)
 			return b, messages.Error(ErrForbidden, "offer.other_group")
 		}
 		_, m, err := s.members.Switch(ctx, b.member.UserID, groupID)
