@@ -64,3 +64,15 @@ func ExamplePostgresSchemas() {
 		_ = babillardtest.NewBoard(t, store)
 	})
 }
+
+// A clock for a service's Now option, moved by the test.
+func ExampleClock() {
+	c := babillardtest.NewClock(time.Date(2026, 3, 7, 15, 0, 0, 0, time.UTC))
+	c.Advance(24 * time.Hour)
+	fmt.Println(c.Now().Format(time.DateTime))
+	c.Set(time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC))
+	fmt.Println(c.Now().Format(time.DateTime))
+	// Output:
+	// 2026-03-08 15:00:00
+	// 2026-11-01 12:00:00
+}
