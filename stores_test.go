@@ -36,5 +36,5 @@ func openPostgres(tb testing.TB, _ string) *postgres.Store {
 // CI=true, where it fails: CI always runs it.
 func onEveryStore(t *testing.T, f func(t *testing.T, store babillard.Store)) {
 	t.Run("memory", func(t *testing.T) { f(t, memory.New()) })
-	t.Run("postgres", func(t *testing.T) { f(t, babillardtest.Postgres(t)) })
+	t.Run("postgres", func(t *testing.T) { f(t, schemas.Store(t)) })
 }

@@ -57,7 +57,7 @@ func ExamplePostgres() {
 
 // Subtests that each need an empty store share migrated schemas.
 func ExamplePostgresSchemas() {
-	var t *testing.T // the test's own
+	t := &testing.T{} // in a test, the test's own
 	pg := babillardtest.PostgresSchemas(t)
 	t.Run("one", func(t *testing.T) {
 		store := pg.Store(t)

@@ -179,11 +179,12 @@ func Postgres(tb testing.TB) *postgres.Store {
 }
 
 // Schemas hands out migrated PostgreSQL schemas and takes them back
-// emptied, so that the many subtests of one test migrate a schema once
-// rather than each time: a conformance suite run this way is several times
-// faster. Every schema is dropped when the test that made the Schemas
-// ends. A subtest that changes a schema's tables (DDL) needs Postgres
-// instead.
+// emptied (every row deleted, the migrations' record kept), so that many
+// tests migrate a schema once rather than each time: a conformance suite
+// run this way is several times faster. Every schema is dropped when the
+// Schemas is closed: at the end of the test that made it
+// (PostgresSchemas), or by TestMain (NewSchemas). A test that changes a
+// schema's tables (DDL) needs Postgres instead.
 type Schemas struct {
 	dsn  string
 	mu   sync.Mutex
@@ -199,20 +200,44 @@ func PostgresSchemas(tb testing.TB) *Schemas {
 	tb.Helper()
 	s := &Schemas{dsn: RequirePostgres(tb), order: make(map[string][]string)}
 	tb.Cleanup(func() {
-		if err := s.drop(); err != nil {
+		if err := s.Close(); err != nil {
 			tb.Errorf("babillardtest: %v", err)
 		}
 	})
 	return s
 }
 
+// NewSchemas returns a Schemas bound to no test, for a whole test binary:
+// TestMain makes it and closes it after the tests ran, and every test of
+// the package takes its stores from it. Close drops the schemas; a binary
+// killed before leaves them, named with SchemaPrefix.
+//
+//	var pg = babillardtest.NewSchemas()
+//
+//	func TestMain(m *testing.M) {
+//		code := m.Run()
+//		if err := pg.Close(); err != nil {
+//			log.Print(err)
+//		}
+//		os.Exit(code)
+//	}
+func NewSchemas() *Schemas { return &Schemas{order: make(map[string][]string)} }
+
+// Close drops every schema s made. It is idempotent; s may be used again
+// afterwards (with new schemas).
+func (s *Schemas) Close() error { return s.drop() }
+
 // Store returns a migrated, empty store over a pool of its own, closed
-// when tb (a subtest of the test that made s, or that test) ends; its
-// schema is then emptied and handed to the next caller. Calls may come
-// from parallel subtests.
+// when tb ends; its schema is then emptied and handed to the next caller.
+// tb is a test (or subtest) that ends before s is closed. Calls may come
+// from parallel tests. It skips or fails tb as RequirePostgres does.
 func (s *Schemas) Store(tb testing.TB) *postgres.Store {
 	tb.Helper()
+	dsn := RequirePostgres(tb)
 	s.mu.Lock()
+	if s.dsn == "" {
+		s.dsn = dsn
+	}
 	var schema string
 	if n := len(s.idle); n > 0 {
 		schema, s.idle = s.idle[n-1], s.idle[:n-1]
@@ -233,7 +258,7 @@ func (s *Schemas) Store(tb testing.TB) *postgres.Store {
 		s.idle = append(s.idle, schema)
 		s.mu.Unlock()
 	})
-	return openStore(tb, s.dsn, schema, !fresh)
+	return openStore(tb, dsn, schema, !fresh)
 }
 
 // newSchema names a new schema (Store creates it) and records it for
@@ -257,10 +282,11 @@ func (s *Schemas) drop() error {
 	}
 	s.order = make(map[string][]string)
 	s.idle = nil
+	dsn := s.dsn
 	s.mu.Unlock()
 	var errs []string
 	for _, name := range names {
-		if err := dropSchema(s.dsn, name); err != nil {
+		if err := dropSchema(dsn, name); err != nil {
 			errs = append(errs, err.Error())
 		}
 	}
@@ -272,18 +298,21 @@ func (s *Schemas) drop() error {
 
 // empty deletes every row of schema's tables but the migrations' record.
 func (s *Schemas) empty(schema string) error {
-	pool, err := adminPool(s.dsn)
+	s.mu.Lock()
+	dsn, tables := s.dsn, s.order[schema]
+	s.mu.Unlock()
+	pool, err := adminPool(dsn)
 	if err != nil {
 		return err
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	s.mu.Lock()
-	tables := s.order[schema]
-	s.mu.Unlock()
 	if tables == nil {
 		if tables, err = deleteOrder(ctx, pool, schema); err != nil {
 			return err
+		}
+		if len(tables) == 0 {
+			return fmt.Errorf("schema %s has no tables (its migration failed?)", schema)
 		}
 		s.mu.Lock()
 		s.order[schema] = tables

@@ -45,9 +45,10 @@ func newPool(t testing.TB, dsn string) *pgxpool.Pool {
 	return pool
 }
 
-// newStore returns a store over a pool of its own in a fresh schema, or
-// skips the test (see requireDB).
+// newStore returns an empty store over a pool of its own, in a schema
+// migrated once for the package and emptied between tests, or skips the
+// test (see requireDB).
 func newStore(t testing.TB) *postgres.Store {
 	t.Helper()
-	return babillardtest.Postgres(t)
+	return schemas.Store(t)
 }
