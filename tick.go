@@ -96,8 +96,12 @@ func (b *Board) libraryTickParts() []TickPart {
 // Each part is logged (Debug when it had nothing to do, Info when it moved
 // something, Error when it failed) and measured (see package observe).
 func (b *Board) Tick(ctx context.Context, now time.Time) (TickReport, error) {
-	report := TickReport{Now: now, Parts: make([]TickPartReport, 0, len(b.tickParts))}
-	for _, part := range b.tickParts {
+	parts := b.tickParts
+	if parts == nil { // a Board not made by New
+		parts = b.libraryTickParts()
+	}
+	report := TickReport{Now: now, Parts: make([]TickPartReport, 0, len(parts))}
+	for _, part := range parts {
 		report.Parts = append(report.Parts, b.runTickPart(ctx, part, now))
 	}
 	return report, report.Err()

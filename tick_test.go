@@ -133,3 +133,11 @@ func ExampleBoard_Tick() {
 	// offers.advance 1
 	// credits.expire 0
 }
+
+func TestTickOfABoardNotMadeByNew(t *testing.T) {
+	b := babillardtest.NewBoard(t, memory.New())
+	literal := &babillard.Board{Store: b.Store, Groups: b.Groups, Billing: b.Billing, Offers: b.Offers}
+	report, err := literal.Tick(context.Background(), b.Clock.Now())
+	require.NoError(t, err)
+	assert.Equal(t, []string{babillard.TickOffers, babillard.TickCredits}, names(report))
+}

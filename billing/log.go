@@ -10,8 +10,9 @@ import (
 	"github.com/babillard/babillard/observe"
 )
 
-// logGrant logs and counts a grant (see package observe): by the board
-// (the lot's GrantedBy is a moderator) or a purchase (a member).
+// logGrant logs and counts a grant of lot, as asked (see package observe):
+// by the board (the lot's GrantedBy is a moderator) or a purchase (a
+// member).
 func (s *Service) logGrant(ctx context.Context, lot Lot, start time.Time, err error) {
 	who := observe.KeyActor
 	if lot.Source == SourceBoard {
