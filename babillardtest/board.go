@@ -114,10 +114,12 @@ func NewBoard(tb testing.TB, store babillard.Store, options ...BoardOption) *Rea
 	return b
 }
 
-// NewModerator returns a board moderator. NewBoard makes Moderator with
-// it; tests call it for a second moderator.
+// NewModerator returns a new board moderator. NewBoard makes Moderator
+// with it; tests call it for a second moderator.
 //
-// Every step that makes someone board staff belongs here, and only here.
+// It is the one place where the package makes board staff: a step that
+// registers a moderator (a staff roster entry, say) goes here, and every
+// ready board and every test that calls it gets it.
 func (b *Ready) NewModerator() group.Moderator {
 	b.tb.Helper()
 	return group.Moderator{ID: uuid.New()}
