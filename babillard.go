@@ -14,10 +14,13 @@ package babillard
 
 import (
 	"context"
+	"log/slog"
 	"time"
 
 	"github.com/babillard/babillard/billing"
 	"github.com/babillard/babillard/group"
+	"github.com/babillard/babillard/internal/obs"
+	"github.com/babillard/babillard/observe"
 	"github.com/babillard/babillard/offer"
 	"github.com/google/uuid"
 )
@@ -47,6 +50,17 @@ type Options struct {
 	// Offers tunes the offer service (vocabularies, calendar, time zone);
 	// its Now and NewID default to the Board's.
 	Offers offer.Options
+	// Logger receives the board's log records (Tick's report) and, unless
+	// a service's own Options say otherwise, the services' (see package
+	// observe); nil discards them.
+	Logger *slog.Logger
+	// Metrics receives the board's and the services' counters and
+	// durations, unless a service's own Options say otherwise (see
+	// package observe); nil means none.
+	Metrics observe.Metrics
+	// TickParts are the host's own jobs that Tick runs after the board's
+	// (see Board.Tick).
+	TickParts []TickPart
 }
 
 // Board is a job board: its services over one store.
@@ -64,6 +78,10 @@ type Board struct {
 	// over time, optimizations, history, the dashboard; its credits come
 	// from Billing and its permissions from Groups.
 	Offers *offer.Service
+
+	// obs and tickParts are what Tick needs (tick.go).
+	obs       obs.Sink
+	tickParts []TickPart
 }
 
 // New returns a Board over store. opts may be nil. It fails only when the
@@ -95,13 +113,33 @@ func New(store Store, opts *Options) (*Board, error) {
 	if of.NewID == nil {
 		of.NewID = o.NewID
 	}
+	if g.Logger == nil {
+		g.Logger = o.Logger
+	}
+	if g.Metrics == nil {
+		g.Metrics = o.Metrics
+	}
+	if b.Logger == nil {
+		b.Logger = o.Logger
+	}
+	if b.Metrics == nil {
+		b.Metrics = o.Metrics
+	}
+	if of.Logger == nil {
+		of.Logger = o.Logger
+	}
+	if of.Metrics == nil {
+		of.Metrics = o.Metrics
+	}
 	groups := group.New(store, &g)
 	bank := billing.New(store, groups, &b)
 	offers, err := offer.New(store, groups, offerCredits{bank}, &of)
 	if err != nil {
 		return nil, err
 	}
-	return &Board{Store: store, Groups: groups, Billing: bank, Offers: offers}, nil
+	board := &Board{Store: store, Groups: groups, Billing: bank, Offers: offers, obs: obs.New("board", o.Logger, o.Metrics)}
+	board.tickParts = append(board.libraryTickParts(), o.TickParts...)
+	return board, nil
 }
 
 // offerCredits lends the credit bank to the offer service: a posting credit

@@ -11,11 +11,11 @@ import (
 	"time"
 
 	"github.com/babillard/babillard"
+	"github.com/babillard/babillard/babillardtest"
 	"github.com/babillard/babillard/billing"
 	"github.com/babillard/babillard/canada"
 	"github.com/babillard/babillard/group"
 	"github.com/babillard/babillard/i18n"
-	"github.com/babillard/babillard/internal/clocktest"
 	"github.com/babillard/babillard/offer"
 	"github.com/babillard/babillard/storage"
 	"github.com/babillard/babillard/storage/memory"
@@ -38,7 +38,7 @@ type world struct {
 	t         testing.TB
 	ctx       context.Context
 	board     *babillard.Board
-	clock     *clocktest.Clock
+	clock     *babillardtest.Clock
 	moderator group.Moderator
 	marie     group.Actor
 	jean      group.Actor
@@ -49,34 +49,14 @@ func newWorld(t *testing.T, store babillard.Store) *world { return newWorldTB(t,
 
 func newWorldTB(t testing.TB, store babillard.Store) *world {
 	t.Helper()
-	// Monday June 1, 2026, 10:00 in Montreal.
-	w := &world{t: t, ctx: context.Background(), clock: clocktest.New(time.Date(2026, 6, 1, 10, 0, 0, 0, montreal)),
-		moderator: group.Moderator{ID: uuid.New()}}
-	var err error
-	w.board, err = babillard.New(store, &babillard.Options{Now: w.clock.Now})
-	require.NoError(t, err)
-	g := w.board.Groups
-	u, err := g.RegisterUser(w.ctx, "marie@acme-genie.ca", group.UserProfile{FirstName: "Marie", LastName: "Tremblay"})
-	require.NoError(t, err)
-	_, req, err := g.RequestCompany(w.ctx, u.ID, group.CompanyInput{LegalName: "Acme Génie-Conseil inc.", Phone: "514-555-0100",
-		HeadOffice: group.Address{Street: "1000, rue Sherbrooke Ouest", City: "Montréal", Province: "QC", PostalCode: "H3A 3G4"}})
-	require.NoError(t, err)
-	_, grp, err := g.ApproveGroupRequest(w.ctx, w.moderator, req.ID)
-	require.NoError(t, err)
-	w.marie = group.Actor{UserID: u.ID, GroupID: grp.ID}
-	w.jean = w.member("jean@acme-genie.ca", group.PostingManager)
-	w.sophie = w.member("sophie@acme-genie.ca", group.FinanceManager)
-	_, err = g.UpdateProfile(w.ctx, w.marie, completeProfile())
-	require.NoError(t, err)
-	return w
+	// Monday June 1, 2026, 10:00 in Montreal; no credits yet.
+	b := babillardtest.NewBoard(t, store, babillardtest.StartAt(time.Date(2026, 6, 1, 10, 0, 0, 0, montreal)),
+		babillardtest.WithCredits(nil))
+	return &world{t: t, ctx: context.Background(), board: b.Board, clock: b.Clock, moderator: b.Moderator,
+		marie: b.Principal, jean: b.PostingManager, sophie: b.FinanceManager}
 }
 
-func completeProfile() group.Profile {
-	return group.Profile{Logo: "logos/acme.png", Name: "Acme Génie-Conseil", Website: "https://acme-genie.example",
-		Description: i18n.Text{FR: "Génie civil et structures."}, Phone: "514-555-0100",
-		Address:            group.Address{Street: "1000, rue Sherbrooke Ouest", City: "Montréal", Province: "QC", PostalCode: "H3A 3G4"},
-		CompanyDescription: i18n.Text{FR: "Depuis 1970."}}
-}
+func completeProfile() group.Profile { return babillardtest.CompleteProfile() }
 
 func (w *world) member(email string, role group.Role) group.Actor {
 	w.t.Helper()

@@ -66,11 +66,13 @@ func (s *Service) Grant(ctx context.Context, by group.Moderator, in GrantInput) 
 	}
 	lot := Lot{ID: s.opts.NewID(), GroupID: in.GroupID, Product: in.Product, Quantity: in.Quantity, Remaining: in.Quantity,
 		Source: SourceBoard, PurchaseRef: in.PurchaseRef, GrantedBy: by.ID, Note: in.Note, ExpiresAt: in.ExpiresAt, CreatedAt: now}
+	start, asked := time.Now(), lot
 	err = s.store.Atomic(ctx, func(ctx context.Context) error {
 		var err error
 		lot, err = s.grant(ctx, lot, true)
 		return err
 	})
+	s.logGrant(ctx, asked, start, err)
 	if err != nil {
 		return Lot{}, err
 	}
@@ -93,6 +95,7 @@ func (s *Service) GrantPurchase(ctx context.Context, buyer group.Actor, in Grant
 	}
 	lot := Lot{ID: s.opts.NewID(), GroupID: buyer.GroupID, Product: in.Product, Quantity: in.Quantity, Remaining: in.Quantity,
 		Source: SourcePurchase, PurchaseRef: in.PurchaseRef, GrantedBy: buyer.UserID, Note: in.Note, ExpiresAt: in.ExpiresAt, CreatedAt: now}
+	start, asked := time.Now(), lot
 	err = s.store.Atomic(ctx, func(ctx context.Context) error {
 		if err := s.groups.Authorize(ctx, buyer, group.BuyProducts); err != nil {
 			return err
@@ -101,6 +104,7 @@ func (s *Service) GrantPurchase(ctx context.Context, buyer group.Actor, in Grant
 		lot, err = s.grant(ctx, lot, false)
 		return err
 	})
+	s.logGrant(ctx, asked, start, err)
 	if err != nil {
 		return Lot{}, err
 	}

@@ -5,12 +5,15 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/babillard/babillard/group"
 	"github.com/babillard/babillard/i18n"
+	"github.com/babillard/babillard/internal/obs"
+	"github.com/babillard/babillard/observe"
 	"github.com/babillard/babillard/storage"
 	"github.com/google/uuid"
 )
@@ -66,6 +69,12 @@ type Options struct {
 	Now func() time.Time
 	// NewID returns a new identifier; nil means UUID version 7.
 	NewID func() uuid.UUID
+	// Logger receives the service's log records (see package observe);
+	// nil discards them.
+	Logger *slog.Logger
+	// Metrics receives the service's counters and durations (see package
+	// observe); nil means none.
+	Metrics observe.Metrics
 }
 
 // Service runs the credit bank. It is safe for concurrent use; every
@@ -76,6 +85,7 @@ type Service struct {
 	store  Store
 	groups Authorizer
 	opts   Options
+	obs    obs.Sink
 }
 
 // New returns a Service over store that checks members' permissions with
@@ -86,6 +96,7 @@ func New(store Store, groups Authorizer, opts *Options) *Service {
 	if opts != nil {
 		s.opts = *opts
 	}
+	s.obs = obs.New("billing", s.opts.Logger, s.opts.Metrics)
 	if s.opts.Now == nil {
 		s.opts.Now = time.Now
 	}

@@ -7,9 +7,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"github.com/babillard/babillard/i18n"
+	"github.com/babillard/babillard/internal/obs"
+	"github.com/babillard/babillard/observe"
 	"github.com/babillard/babillard/storage"
 	"github.com/google/uuid"
 )
@@ -74,6 +77,12 @@ type Options struct {
 	// EmailChangeTTL is how long an e-mail verification link stays valid; 0
 	// means DefaultEmailChangeTTL.
 	EmailChangeTTL time.Duration
+	// Logger receives the service's log records (see package observe);
+	// nil discards them.
+	Logger *slog.Logger
+	// Metrics receives the service's counters and durations (see package
+	// observe); nil means none.
+	Metrics observe.Metrics
 }
 
 // Service runs the employer side of a board: companies, groups, users,
@@ -83,6 +92,7 @@ type Options struct {
 type Service struct {
 	store Store
 	opts  Options
+	obs   obs.Sink
 }
 
 // New returns a Service over store. opts may be nil.
@@ -91,6 +101,7 @@ func New(store Store, opts *Options) *Service {
 	if opts != nil {
 		s.opts = *opts
 	}
+	s.obs = obs.New("group", s.opts.Logger, s.opts.Metrics)
 	if s.opts.Now == nil {
 		s.opts.Now = time.Now
 	}
@@ -148,8 +159,9 @@ func (s *Service) member(ctx context.Context, a Actor) (Membership, error) {
 
 // authorize checks that the actor is an active member of their group whose
 // roles hold p.
-func (s *Service) authorize(ctx context.Context, a Actor, p Permission) (Membership, error) {
-	m, err := s.member(ctx, a)
+func (s *Service) authorize(ctx context.Context, a Actor, p Permission) (m Membership, err error) {
+	defer s.logAuthorize(ctx, a, p, time.Now(), &err)
+	m, err = s.member(ctx, a)
 	if err != nil {
 		return m, err
 	}

@@ -43,7 +43,7 @@ func (s *Service) Create(ctx context.Context, a group.Actor, c Content) (Offer, 
 	if err != nil {
 		return Offer{}, report, err
 	}
-	now := s.clock()
+	start, now := time.Now(), s.clock()
 	o := Offer{ID: s.newID(), GroupID: a.GroupID, Status: Draft, Content: c, CreatedBy: a.UserID, CreatedAt: now, UpdatedAt: now}
 	err = s.store.Atomic(ctx, func(ctx context.Context) error {
 		b, err := s.resolve(ctx, member(a), a.GroupID)
@@ -58,6 +58,7 @@ func (s *Service) Create(ctx context.Context, a group.Actor, c Content) (Offer, 
 		}
 		return s.record(ctx, o, ActionCreate, "", b, "", now)
 	})
+	s.done(ctx, ActionCreate, o.ID, member(a), start, err)
 	if err != nil {
 		return Offer{}, report, err
 	}

@@ -4,11 +4,14 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"github.com/babillard/babillard/canada"
 	"github.com/babillard/babillard/group"
 	"github.com/babillard/babillard/i18n"
+	"github.com/babillard/babillard/internal/obs"
+	"github.com/babillard/babillard/observe"
 	"github.com/babillard/babillard/storage"
 	"github.com/google/uuid"
 )
@@ -77,6 +80,12 @@ type Options struct {
 	Calendar *canada.Calendar
 	// Location is the board's time zone; nil means America/Toronto.
 	Location *time.Location
+	// Logger receives the service's log records (see package observe);
+	// nil discards them.
+	Logger *slog.Logger
+	// Metrics receives the service's counters and durations (see package
+	// observe); nil means none.
+	Metrics observe.Metrics
 }
 
 // Service runs the life of job offers. It is safe for concurrent use.
@@ -87,6 +96,7 @@ type Service struct {
 	now     func() time.Time
 	newID   func() uuid.UUID
 	rules   Rules
+	obs     obs.Sink
 }
 
 // New returns a Service. It fails only when opts.Location is nil and the
@@ -97,6 +107,7 @@ func New(store Store, members Members, credits Credits, opts *Options) (*Service
 		o = *opts
 	}
 	s := &Service{store: store, members: members, credits: credits, now: o.Now, newID: o.NewID}
+	s.obs = obs.New("offer", o.Logger, o.Metrics)
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -152,6 +163,7 @@ func (s *Service) resolve(ctx context.Context, b by, groupID uuid.UUID) (by, err
 	switch b.who {
 	case Member:
 		if b.member.GroupID != groupID {
+			s.otherGroup(ctx, b.member, groupID)
 			return b, messages.Error(ErrForbidden, "offer.other_group")
 		}
 		_, m, err := s.members.Switch(ctx, b.member.UserID, groupID)
@@ -174,6 +186,7 @@ type step func(ctx context.Context, o *Offer, t Transition, now time.Time) error
 // and the table, applies change, moves the status, records the history
 // entry and the events.
 func (s *Service) act(ctx context.Context, id uuid.UUID, action Action, b by, note string, change step) (Offer, error) {
+	start := time.Now()
 	now := s.clock()
 	var out Offer
 	err := s.store.Atomic(ctx, func(ctx context.Context) error {
@@ -208,6 +221,7 @@ func (s *Service) act(ctx context.Context, id uuid.UUID, action Action, b by, no
 		out = o
 		return nil
 	})
+	s.done(ctx, action, id, b, start, err)
 	return out, err
 }
 

@@ -6,8 +6,8 @@ import (
 	"github.com/babillard/babillard/storage/storagetest"
 )
 
-// TestConformance runs the storage conformance suite, each subtest on a
-// store of its own in a fresh schema (dropped when the subtest ends).
+// TestConformance runs the storage conformance suite, each subtest on an
+// empty store (see newStore).
 func TestConformance(t *testing.T) {
 	requireDB(t)
 	storagetest.Run(t, func(t *testing.T) storagetest.Store { return newStore(t) })

@@ -150,4 +150,5 @@ func Run(t *testing.T, newStore func(t *testing.T) Store, opts ...Option) {
 	t.Run("OfferHistory", su.testOfferHistory)
 	t.Run("OfferHits", su.testOfferHits)
 	t.Run("OfferAtomic", su.testOfferAtomic)
+	t.Run("ReadEvents", su.testReadEvents)
 }
