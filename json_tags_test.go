@@ -20,8 +20,10 @@ import (
 // as JSON, with the reason. Every other exported struct type of a public
 // package needs a snake_case json tag (or json:"-") on each exported field.
 var notSerialised = map[string]string{
-	"babillard.Board":   "the wired services, not data",
-	"babillard.Options": "functions and service options, not data",
+	"babillard.Board":     "the wired services, not data",
+	"babillard.Options":   "functions and service options, not data",
+	"babillard.TickPart":  "a named function the tick runs, not data",
+	"babillardtest.Ready": "a test fixture (board, clock, actors), not data",
 
 	"billing.Options": "functions, not data",
 	"billing.Service": "a service, not data",

@@ -10,11 +10,11 @@ import (
 // every event.
 type EventQuery struct {
 	// Topic, when set, keeps the events of that topic only.
-	Topic string
+	Topic string `json:"topic,omitempty"`
 	// GroupID, when set, keeps the events of that group only.
-	GroupID uuid.UUID
+	GroupID uuid.UUID `json:"group_id,omitzero"`
 	// Subject, when set, keeps the events about that aggregate only.
-	Subject uuid.UUID
+	Subject uuid.UUID `json:"subject,omitzero"`
 }
 
 // OutboxReader reads the outbox without claiming anything: no lease is
