@@ -2,6 +2,7 @@ package offer
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"time"
 
@@ -100,7 +101,8 @@ func (s *Service) actOnStatus(ctx context.Context, id uuid.UUID, b by, note stri
 // validation. The content must be complete (CheckSubmission) and the group's
 // public profile too (logo, name, description, website, address, phone,
 // company description: fields "profile.…"), every missing or faulty field
-// reported at once. The posting credit of the offer's profile is
+// reported at once in one *i18n.ValidationError; a failure to read the
+// profile (the store's error) is returned as it is. The posting credit of the offer's profile is
 // reserved, with the featured credit when the featured option is chosen;
 // without a credit nothing changes and the credit bank's error
 // (billing.ErrNoCredit) is returned. Validation is due 2 business days
@@ -111,7 +113,14 @@ func (s *Service) Submit(ctx context.Context, a group.Actor, id uuid.UUID) (Offe
 			v := messages.Validator()
 			c, _, err := CheckSubmission(o.Content, s.rules, now)
 			v.Merge("", err)
-			v.Merge("", s.members.CheckReadyToPost(ctx, o.GroupID))
+			// Only the profile's faults join the content's: a store failure
+			// (a lost connection, a spent deadline) is returned as it is.
+			if err := s.members.CheckReadyToPost(ctx, o.GroupID); err != nil {
+				if !errors.As(err, new(*i18n.ValidationError)) {
+					return err
+				}
+				v.Merge("", err)
+			}
 			if err := v.Err(); err != nil {
 				return err
 			}
