@@ -9,16 +9,17 @@ import (
 	"github.com/babillard/babillard/canada"
 	"github.com/babillard/babillard/group"
 	"github.com/babillard/babillard/i18n"
+	"github.com/babillard/babillard/storage"
 	"github.com/google/uuid"
 )
 
 // messages is the catalog of the service's own refusals and checks.
 var messages = i18n.MustCatalog(
-	i18n.Entry{Code: "offer.other_group", FR: "Cette offre appartient à un autre groupe.", EN: "This offer belongs to another group."},
+	i18n.Entry{Code: "offer.not_found", FR: "Cette offre n'existe pas.", EN: "This offer does not exist."},
 	i18n.Entry{Code: "offer.moderator", FR: "Seule l'équipe de modération du babillard peut faire cette action.", EN: "Only the board's moderators can do this."},
 	i18n.Entry{Code: "note.required", FR: "Indiquez les modifications demandées.", EN: "State the changes requested."},
 	i18n.Entry{Code: "too_long", FR: "Ce champ dépasse %d caractères.", EN: "This field is longer than %d characters."},
-	i18n.Entry{Code: "stats.unavailable", FR: "Aucune donnée de performance pour cette offre : elle est archivée ou n'appartient pas à votre groupe.", EN: "No performance data for this offer: it is archived or does not belong to your group."},
+	i18n.Entry{Code: "stats.unavailable", FR: "Aucune donnée de performance pour cette offre : elle est archivée.", EN: "No performance data for this offer: it is archived."},
 	i18n.Entry{Code: "metric.unknown", FR: "Mesure inconnue (vue, clic sur Postuler ou partage).", EN: "Unknown metric (view, apply click or share)."},
 	i18n.Entry{Code: "date.invalid", FR: "Cette date n'est pas valide.", EN: "This date is not valid."},
 	i18n.Entry{Code: "period.unknown", FR: "Période inconnue (jour, semaine, mois ou total).", EN: "Unknown period (day, week, month or total)."},
@@ -83,10 +84,12 @@ func (s *Service) Edit(ctx context.Context, a group.Actor, id uuid.UUID, c Conte
 // actOnStatus runs the action that the offer's current status calls for
 // (submit or resubmit, edit or revise).
 func (s *Service) actOnStatus(ctx context.Context, id uuid.UUID, b by, note string, actions map[Status]Action, change step) (Offer, error) {
-	o, err := s.store.Offer(ctx, id)
-	if err != nil {
+	o, err := s.offer(ctx, b, id)
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
 		return Offer{}, err
 	}
+	// An offer the actor cannot have picks any action: act checks the
+	// actor's membership first, then answers not found.
 	action, ok := actions[o.Status]
 	if !ok {
 		for _, a := range actions {
