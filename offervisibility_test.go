@@ -27,21 +27,27 @@ func offerEntryPoints(w *world) map[string]func(a group.Actor, id uuid.UUID) err
 		return err
 	}
 	return map[string]func(a group.Actor, id uuid.UUID) error{
-		"Get":          func(a group.Actor, id uuid.UUID) error { _, err := offers.Get(w.ctx, a, id); return err },
-		"History":      func(a group.Actor, id uuid.UUID) error { _, err := offers.History(w.ctx, a, id); return err },
-		"Actions":      func(a group.Actor, id uuid.UUID) error { _, err := offers.Actions(w.ctx, a, id); return err },
-		"Preview":      func(a group.Actor, id uuid.UUID) error { _, err := offers.Preview(w.ctx, a, id); return err },
-		"Edit":         func(a group.Actor, id uuid.UUID) error { _, _, err := offers.Edit(w.ctx, a, id, jobContent()); return err },
+		"Get":     func(a group.Actor, id uuid.UUID) error { _, err := offers.Get(w.ctx, a, id); return err },
+		"History": func(a group.Actor, id uuid.UUID) error { _, err := offers.History(w.ctx, a, id); return err },
+		"Actions": func(a group.Actor, id uuid.UUID) error { _, err := offers.Actions(w.ctx, a, id); return err },
+		"Preview": func(a group.Actor, id uuid.UUID) error { _, err := offers.Preview(w.ctx, a, id); return err },
+		"Edit": func(a group.Actor, id uuid.UUID) error {
+			_, _, err := offers.Edit(w.ctx, a, id, jobContent())
+			return err
+		},
 		"Submit":       func(a group.Actor, id uuid.UUID) error { _, err := offers.Submit(w.ctx, a, id); return err },
 		"Cancel":       func(a group.Actor, id uuid.UUID) error { _, err := offers.Cancel(w.ctx, a, id); return err },
 		"DetachCredit": func(a group.Actor, id uuid.UUID) error { _, err := offers.DetachCredit(w.ctx, a, id); return err },
-		"Modify":       func(a group.Actor, id uuid.UUID) error { _, _, err := offers.Modify(w.ctx, a, id, jobContent()); return err },
-		"Extend":       func(a group.Actor, id uuid.UUID) error { _, err := offers.Extend(w.ctx, a, id); return err },
-		"Feature":      func(a group.Actor, id uuid.UUID) error { _, _, err := offers.Feature(w.ctx, a, id); return err },
-		"End":          func(a group.Actor, id uuid.UUID) error { _, err := offers.End(w.ctx, a, id); return err },
-		"Archive":      func(a group.Actor, id uuid.UUID) error { _, err := offers.Archive(w.ctx, a, id); return err },
-		"Duplicate":    func(a group.Actor, id uuid.UUID) error { _, err := offers.Duplicate(w.ctx, a, id); return err },
-		"Stats":        stats,
+		"Modify": func(a group.Actor, id uuid.UUID) error {
+			_, _, err := offers.Modify(w.ctx, a, id, jobContent())
+			return err
+		},
+		"Extend":    func(a group.Actor, id uuid.UUID) error { _, err := offers.Extend(w.ctx, a, id); return err },
+		"Feature":   func(a group.Actor, id uuid.UUID) error { _, _, err := offers.Feature(w.ctx, a, id); return err },
+		"End":       func(a group.Actor, id uuid.UUID) error { _, err := offers.End(w.ctx, a, id); return err },
+		"Archive":   func(a group.Actor, id uuid.UUID) error { _, err := offers.Archive(w.ctx, a, id); return err },
+		"Duplicate": func(a group.Actor, id uuid.UUID) error { _, err := offers.Duplicate(w.ctx, a, id); return err },
+		"Stats":     stats,
 	}
 }
 
