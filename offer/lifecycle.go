@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/babillard/babillard/canada"
 	"github.com/babillard/babillard/group"
@@ -19,6 +20,7 @@ var messages = i18n.MustCatalog(
 	i18n.Entry{Code: "offer.moderator", FR: "Seule l'équipe de modération du babillard peut faire cette action.", EN: "Only the board's moderators can do this."},
 	i18n.Entry{Code: "note.required", FR: "Indiquez les modifications demandées.", EN: "State the changes requested."},
 	i18n.Entry{Code: "too_long", FR: "Ce champ dépasse %d caractères.", EN: "This field is longer than %d characters."},
+	i18n.Entry{Code: "too_many", FR: "Indiquez au plus %d éléments.", EN: "Give at most %d items."},
 	i18n.Entry{Code: "stats.unavailable", FR: "Aucune donnée de performance pour cette offre : elle est archivée.", EN: "No performance data for this offer: it is archived."},
 	i18n.Entry{Code: "metric.unknown", FR: "Mesure inconnue (vue, clic sur Postuler ou partage).", EN: "Unknown metric (view, apply click or share)."},
 	i18n.Entry{Code: "date.invalid", FR: "Cette date n'est pas valide.", EN: "This date is not valid."},
@@ -33,7 +35,7 @@ func noteOf(field, note string, required bool) (string, error) {
 	v := messages.Validator()
 	note = strings.TrimSpace(note)
 	v.Check(required && note == "", field, "note.required")
-	v.Check(len([]rune(note)) > maxNote, field, "too_long", maxNote)
+	v.Check(utf8.RuneCountInString(note) > maxNote, field, "too_long", maxNote)
 	return note, v.Err()
 }
 

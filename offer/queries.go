@@ -72,8 +72,12 @@ func (s *Service) Actions(ctx context.Context, a group.Actor, id uuid.UUID) ([]A
 
 // List returns the offers of the actor's group matching q (its GroupID is
 // the actor's), newest first; with no status, every status but Archived —
-// the dashboard's default "All". It needs group.ViewDashboard.
+// the dashboard's default "All". Its Statuses and Title are capped
+// (MaxQueryStatuses, MaxTitleLength). It needs group.ViewDashboard.
 func (s *Service) List(ctx context.Context, a group.Actor, q Query) ([]Offer, error) {
+	if err := q.check(); err != nil {
+		return nil, err
+	}
 	if err := s.canView(ctx, a); err != nil {
 		return nil, err
 	}

@@ -102,7 +102,7 @@ const (
 )
 
 // StatsQuery selects performance data: offers of the actor's group (all
-// non-archived ones when OfferIDs is empty), between two days of the
+// non-archived ones when OfferIDs is empty; at most MaxStatsOffers named), between two days of the
 // board's time zone (From and To inclusive), grouped by Period.
 type StatsQuery struct {
 	OfferIDs []uuid.UUID
@@ -126,6 +126,7 @@ type StatsRow struct {
 // answers as a missing offer does (see Get). It needs group.ViewDashboard.
 func (s *Service) Stats(ctx context.Context, a group.Actor, q StatsQuery) ([]StatsRow, error) {
 	v := messages.Validator()
+	v.Check(len(q.OfferIDs) > MaxStatsOffers, "offer_ids", "too_many", MaxStatsOffers)
 	v.Check(!q.From.Valid(), "from", "date.invalid")
 	v.Check(!q.To.Valid() || q.To.Before(q.From), "to", "date.invalid")
 	switch q.Period {
