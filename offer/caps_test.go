@@ -68,7 +68,9 @@ func TestContentListsAndStringsAreCapped(t *testing.T) {
 	}{
 		{"places", func(c *offer.Content) { c.Workplace = places(offer.MaxPlaces + 1) }, "workplace.places", "too_many", offer.MaxPlaces},
 		{"100k places", func(c *offer.Content) { c.Workplace = places(100_000) }, "workplace.places", "too_many", offer.MaxPlaces},
-		{"place city", func(c *offer.Content) { c.Workplace = offer.Workplace{Kind: offer.InPlaces, Places: []offer.Place{{Region: "06", City: huge}}} },
+		{"place city", func(c *offer.Content) {
+			c.Workplace = offer.Workplace{Kind: offer.InPlaces, Places: []offer.Place{{Region: "06", City: huge}}}
+		},
 			"workplace.places", "too_long", offer.MaxCityLength},
 		{"street", func(c *offer.Content) {
 			c.Workplace = offer.Workplace{Kind: offer.AtAddress, Address: group.Address{Street: huge, City: "Montréal", PostalCode: "H3A 3G4"}}
