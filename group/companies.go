@@ -13,6 +13,9 @@ import (
 // Canada province and postal code) are required; registry numbers are
 // optional and checked when present.
 type CompanyInput struct {
+	// LegalName is at most 200 characters; the registry numbers are read
+	// in at most 256 bytes; HeadOffice's street is at most 200 characters
+	// and its city 100; Phone at most 30 characters.
 	LegalName      string  `json:"legal_name"`
 	NEQ            string  `json:"neq"`
 	BusinessNumber string  `json:"business_number"`
