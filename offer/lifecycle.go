@@ -233,6 +233,9 @@ func (s *Service) Refuse(ctx context.Context, m group.Moderator, id uuid.UUID, n
 // online. It needs group.PublishOffers.
 func (s *Service) Modify(ctx context.Context, a group.Actor, id uuid.UUID, c Content) (Offer, DescriptionReport, error) {
 	var report DescriptionReport
+	if err := checkSizes(c); err != nil {
+		return Offer{}, report, err
+	}
 	o, err := s.act(ctx, id, ActionModify, member(a), "", func(_ context.Context, o *Offer, _ Transition, now time.Time) error {
 		c.DisplayDate = canada.Date{} // a published offer is online already
 		checked, r, err := CheckSubmission(c, s.rules, now)
@@ -351,7 +354,8 @@ func (s *Service) PushDeadline(ctx context.Context, m group.Moderator, id uuid.U
 	})
 }
 
-// Selections are the choices of an offer a moderator may correct.
+// Selections are the choices of an offer a moderator may correct, capped
+// as in Content (MaxDomains, MaxInterests, MaxPlaces).
 type Selections struct {
 	FunctionType    string
 	EmploymentType  string
@@ -368,6 +372,9 @@ type Selections struct {
 func (s *Service) Moderate(ctx context.Context, m group.Moderator, id uuid.UUID, sel Selections, note string) (Offer, error) {
 	note, err := noteOf("note", note, false)
 	if err != nil {
+		return Offer{}, err
+	}
+	if err := checkSizes(Content{Domains: sel.Domains, Interests: sel.Interests, Workplace: sel.Workplace}); err != nil {
 		return Offer{}, err
 	}
 	return s.act(ctx, id, ActionModerate, board(m), note, func(_ context.Context, o *Offer, _ Transition, now time.Time) error {
