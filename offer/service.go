@@ -168,8 +168,8 @@ func (s *Service) resolve(ctx context.Context, b by, groupID uuid.UUID) (by, err
 type step func(ctx context.Context, o *Offer, t Transition, now time.Time) error
 
 // act runs action on offer id for b in one transaction: it checks the actor,
-// that the offer is theirs to see, and the table, applies change, moves the status, records the history
-// entry and the events.
+// that the offer is theirs to see, and the table, applies change, moves the
+// status, records the history entry and the events.
 func (s *Service) act(ctx context.Context, id uuid.UUID, action Action, b by, note string, change step) (Offer, error) {
 	now := s.clock()
 	var out Offer
