@@ -14,6 +14,9 @@ import (
 // an ISO 3166-1 alpha-2 code and defaults to "CA" when empty. Registry
 // numbers are optional and checked when present.
 type CompanyInput struct {
+	// LegalName is at most 200 characters; the registry numbers are read
+	// in at most 256 bytes; HeadOffice's street is at most 200 characters
+	// and its city 100; Phone at most 30 characters.
 	LegalName      string  `json:"legal_name"`
 	NEQ            string  `json:"neq"`
 	BusinessNumber string  `json:"business_number"`

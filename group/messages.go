@@ -9,6 +9,7 @@ var messages = i18n.MustCatalog(
 	// Field validation.
 	i18n.Entry{Code: "required", FR: "Ce champ est obligatoire.", EN: "This field is required."},
 	i18n.Entry{Code: "too_long", FR: "Ce champ dépasse %d caractères.", EN: "This field is longer than %d characters."},
+	i18n.Entry{Code: "too_many", FR: "Indiquez au plus %d éléments.", EN: "Give at most %d items."},
 	i18n.Entry{Code: "email.required", FR: "L'adresse courriel est obligatoire.", EN: "The e-mail address is required."},
 	i18n.Entry{Code: "email.format", FR: "L'adresse courriel n'est pas valide.", EN: "The e-mail address is not valid."},
 	i18n.Entry{Code: "email.free_domain", FR: "Utilisez votre adresse courriel professionnelle : les adresses de messagerie gratuite (%s) ne sont pas acceptées.", EN: "Use your professional e-mail address: free webmail addresses (%s) are not accepted."},

@@ -102,14 +102,18 @@ type Group struct {
 // group.
 type Profile struct {
 	// Logo references the logo image in the host's file store (a key or a
-	// URL); the library does not store images.
-	Logo        string    `json:"logo"`
+	// URL, at most 500 characters); the library does not store images.
+	Logo string `json:"logo"`
+	// Name is at most 200 characters, each version of Description 5,000,
+	// Website 500 (an http or https URL), Address's street 200 and its
+	// city 100, Phone 30.
 	Name        string    `json:"name"`
 	Description i18n.Text `json:"description"`
 	Website     string    `json:"website"`
 	Address     Address   `json:"address"`
 	Phone       string    `json:"phone"`
-	// CompanyDescription is the "about the company" text.
+	// CompanyDescription is the "about the company" text, each version at
+	// most 5,000 characters.
 	CompanyDescription i18n.Text `json:"company_description"`
 }
 

@@ -331,6 +331,9 @@ func (s *Service) admit(ctx context.Context, userID, groupID uuid.UUID, roles []
 // without duplicates.
 func validRoles(field string, roles []Role) ([]Role, error) {
 	v := messages.Validator()
+	if tooManyRoles(v, field, roles) {
+		return nil, v.Err()
+	}
 	if len(roles) == 0 {
 		v.Add(field, "roles.required")
 	}

@@ -2,7 +2,9 @@ package group
 
 import "slices"
 
-// Role is a member's role in a group.
+// Role is a member's role in a group. A call that takes roles (Invite,
+// AddMember, SetRoles, ApproveJoinRequest) takes at most 10 of them,
+// repeats included.
 type Role string
 
 // The three roles of a group (docs/RULES.md G-7).

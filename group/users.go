@@ -13,6 +13,8 @@ import (
 // UserProfile is what a user may edit about themselves: everything but the
 // e-mail address, which is the login identity (see RequestEmailChange).
 type UserProfile struct {
+	// FirstName, LastName and Function are at most 100 characters each,
+	// Phone 30 and Extension 6 digits.
 	FirstName string `json:"first_name"`
 	LastName  string `json:"last_name"`
 	Function  string `json:"function"`

@@ -17,7 +17,18 @@ const (
 	maxShort       = 100
 	maxReference   = 500
 	maxPhoneDigits = 15
+	// maxPhone bounds a phone number as typed, punctuation included.
+	maxPhone = 30
+	// maxRoles bounds a list of roles, repeats included (there are three
+	// roles).
+	maxRoles = 10
 )
+
+// tooManyRoles records a list of roles beyond maxRoles, before any of its
+// entries is looked at, and reports it.
+func tooManyRoles(v *i18n.Validator, field string, roles []Role) bool {
+	return v.Check(len(roles) > maxRoles, field, "too_many", maxRoles)
+}
 
 // text trims s and records "required" or "too_long" faults.
 func text(v *i18n.Validator, field, s string, required bool, max int) string {
@@ -49,6 +60,10 @@ func phone(v *i18n.Validator, field, s, country string, required bool) string {
 			v.Add(field, "required")
 		}
 		return ""
+	}
+	if len(s) > maxPhone { // only ASCII is accepted: bytes are characters
+		v.Add(field, "too_long", maxPhone)
+		return s
 	}
 	var digits []rune
 	for _, r := range s {
@@ -90,8 +105,12 @@ func website(v *i18n.Validator, field, s string) string {
 	if s == "" {
 		return ""
 	}
+	if len(s) > maxReference {
+		v.Add(field, "too_long", maxReference)
+		return s
+	}
 	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(s) > maxReference {
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		v.Add(field, "url.format")
 	}
 	return s

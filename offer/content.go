@@ -3,7 +3,6 @@ package offer
 import (
 	"errors"
 	"net/url"
-	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -13,14 +12,34 @@ import (
 	"github.com/babillard/babillard/i18n"
 )
 
-// Length limits of an offer's free-text fields, in characters.
+// Limits of an offer's content. Lengths are in characters (a URL's in
+// bytes); a list beyond its cap is refused on its size alone, before any of
+// its entries is looked at, with a fault naming the cap.
 const (
-	MaxTitleLength     = 150
+	// MaxTitleLength bounds each version of the title.
+	MaxTitleLength = 150
+	// MaxReferenceLength bounds the employer's reference number.
 	MaxReferenceLength = 50
-	MaxInterests       = 20
-	MaxInterestLength  = 100
+	// MaxInterests is the most fields of interest an offer lists, and
+	// MaxInterestLength the longest one.
+	MaxInterests      = 20
+	MaxInterestLength = 100
+	// MaxExperienceYears is the most years in the order's roll an offer
+	// may require.
 	MaxExperienceYears = 50
-	maxURLLength       = 2000
+	// MaxDomains is the most engineering domains an offer targets, entries
+	// repeated included: an offer aimed at every discipline aims at none.
+	MaxDomains = 20
+	// MaxPlaces is the most cities or regions a workplace names, entries
+	// repeated included (Quebec has 17 administrative regions; a job with
+	// travel names a few of them, or a few cities).
+	MaxPlaces = 50
+	// MaxCityLength bounds a city's name, MaxStreetLength a street address
+	// (as for a group's address).
+	MaxCityLength   = 100
+	MaxStreetLength = 200
+	// MaxURLLength bounds the apply URL, in bytes.
+	MaxURLLength = 2000
 )
 
 // Rules is what checking an offer's content needs besides the content: the
@@ -88,16 +107,22 @@ func check(in Content, r Rules, submittedAt time.Time, complete bool) (Content, 
 	c.PositionStatus = coded("position_status", in.PositionStatus, r.Vocabulary.PositionStatuses)
 
 	c.Domains = nil
-	for _, d := range in.Domains {
-		d = strings.TrimSpace(d)
-		switch {
-		case !hasDomain(r.Vocabulary.Domains, d):
-			v.Add("domains", "domain.unknown", d)
-		case !slices.Contains(c.Domains, d):
-			c.Domains = append(c.Domains, d)
+	if len(in.Domains) > MaxDomains {
+		v.Add("domains", "too_many", MaxDomains)
+	} else {
+		seen := make(map[string]bool, len(in.Domains))
+		for _, d := range in.Domains {
+			d = strings.TrimSpace(d)
+			switch {
+			case !hasDomain(r.Vocabulary.Domains, d):
+				v.Add("domains", "domain.unknown", quoted(d))
+			case !seen[d]:
+				seen[d] = true
+				c.Domains = append(c.Domains, d)
+			}
 		}
+		required(len(c.Domains) == 0, "domains")
 	}
-	required(len(c.Domains) == 0, "domains")
 
 	switch c.WorkArrangement {
 	case OnSite, Hybrid, Remote:
@@ -117,15 +142,20 @@ func check(in Content, r Rules, submittedAt time.Time, complete bool) (Content, 
 	}
 
 	c.Interests = nil
-	for _, s := range in.Interests {
-		if s = strings.TrimSpace(s); s != "" && !slices.Contains(c.Interests, s) {
-			c.Interests = append(c.Interests, s)
-			if utf8.RuneCountInString(s) > MaxInterestLength {
-				v.Add("interests", "too_long", MaxInterestLength)
+	if len(in.Interests) > MaxInterests {
+		v.Add("interests", "interests.too_many", MaxInterests)
+	} else {
+		seen := make(map[string]bool, len(in.Interests))
+		for _, s := range in.Interests {
+			if s = strings.TrimSpace(s); s != "" && !seen[s] {
+				seen[s] = true
+				c.Interests = append(c.Interests, s)
+				if utf8.RuneCountInString(s) > MaxInterestLength {
+					v.Add("interests", "too_long", MaxInterestLength)
+				}
 			}
 		}
 	}
-	v.Check(len(c.Interests) > MaxInterests, "interests", "interests.too_many", MaxInterests)
 
 	c.Workplace = checkWorkplace(v, in.Workplace, complete)
 	c.Apply = checkApply(v, in.Apply, complete)
@@ -152,6 +182,19 @@ func mergeDescription(v *i18n.Validator, err error, complete bool) {
 	}
 }
 
+// quoted returns s for an error message: whole when short, else its first
+// 40 characters and "…", so that a fault never repeats a huge input.
+func quoted(s string) string {
+	n := 0
+	for i := range s {
+		if n == 40 {
+			return strings.ToValidUTF8(s[:i], "\uFFFD") + "…"
+		}
+		n++
+	}
+	return s
+}
+
 // limited trims s and records "too_long" beyond max characters.
 func limited(v *i18n.Validator, field, s string, max int) string {
 	s = strings.TrimSpace(s)
@@ -168,7 +211,8 @@ func checkWorkplace(v *i18n.Validator, w Workplace, complete bool) Workplace {
 		return Workplace{Kind: OutsideQuebec}
 	case AtAddress:
 		a := w.Address
-		a.Street, a.City = strings.TrimSpace(a.Street), strings.TrimSpace(a.City)
+		a.Street = limited(v, "workplace.address.street", a.Street, MaxStreetLength)
+		a.City = limited(v, "workplace.address.city", a.City, MaxCityLength)
 		a.Country = "CA"
 		v.Check(complete && a.Street == "", "workplace.address.street", "required")
 		v.Check(complete && a.City == "", "workplace.address.city", "required")
@@ -190,14 +234,20 @@ func checkWorkplace(v *i18n.Validator, w Workplace, complete bool) Workplace {
 		return Workplace{Kind: AtAddress, Address: a}
 	case InPlaces:
 		out := Workplace{Kind: InPlaces}
+		if len(w.Places) > MaxPlaces {
+			v.Add("workplace.places", "too_many", MaxPlaces)
+			return out
+		}
+		seen := make(map[Place]bool, len(w.Places))
 		for _, p := range w.Places {
 			region, err := canada.ParseRegion(string(p.Region))
 			if err != nil {
 				v.Add("workplace.places", "region.unknown")
 				continue
 			}
-			place := Place{Region: region, City: strings.TrimSpace(p.City)}
-			if !slices.Contains(out.Places, place) {
+			place := Place{Region: region, City: limited(v, "workplace.places", p.City, MaxCityLength)}
+			if !seen[place] {
+				seen[place] = true
 				out.Places = append(out.Places, place)
 			}
 		}
@@ -215,9 +265,11 @@ func checkApply(v *i18n.Validator, a Apply, complete bool) Apply {
 		v.Add("apply", "apply.both")
 	case a.URL == "" && a.Email == "":
 		v.Check(complete, "apply", "required")
+	case len(a.URL) > MaxURLLength:
+		v.Add("apply.url", "too_long", MaxURLLength)
 	case a.URL != "":
 		u, err := url.Parse(a.URL)
-		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || len(a.URL) > maxURLLength {
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 			v.Add("apply.url", "url.format")
 		}
 	default:
@@ -265,6 +317,7 @@ func checkDates(v *i18n.Validator, c Content, r Rules, submittedAt time.Time, co
 var contentMessages = i18n.MustCatalog(
 	i18n.Entry{Code: "required", FR: "Ce champ est obligatoire.", EN: "This field is required."},
 	i18n.Entry{Code: "too_long", FR: "Ce champ dépasse %d caractères.", EN: "This field is longer than %d characters."},
+	i18n.Entry{Code: "too_many", FR: "Choisissez au plus %d éléments.", EN: "Choose at most %d items."},
 	i18n.Entry{Code: "code.unknown", FR: "Choix inconnu.", EN: "Unknown choice."},
 	i18n.Entry{Code: "profile.not_engineering", FR: "Seuls les profils Ingénieur·e et CPI peuvent faire l'objet d'une offre.", EN: "Only the Engineer and CPI profiles may be sought."},
 	i18n.Entry{Code: "domain.unknown", FR: "Domaine de génie inconnu : « %s ».", EN: "Unknown engineering domain: %q."},

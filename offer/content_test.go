@@ -12,7 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func rules(t *testing.T) offer.Rules {
+func rules(t testing.TB) offer.Rules {
 	loc, err := canada.LoadToronto()
 	require.NoError(t, err)
 	return offer.Rules{Vocabulary: offer.DefaultVocabulary(), Calendar: canada.QuebecCalendar(), Location: loc}

@@ -28,15 +28,18 @@ type DescriptionOptions struct {
 	// ApplyURL is the offer's own "apply on the company's site" address.
 	// Links to it are removed from the description (their text is kept), and
 	// so are links to the same host and path whatever the scheme, a leading
-	// "www.", the letter case, a trailing slash, the query or the fragment;
-	// the address written as plain text is removed too. A value without a
-	// scheme ("acme.ca/careers/apply") is read as https.
+	// "www.", the letter case, a trailing slash, dot segments, encoded dots
+	// or repeated slashes in the path, the query or the fragment; the
+	// address written as plain text is removed too. A value without a
+	// scheme ("acme.ca/careers/apply") is read as https; a value longer than
+	// MaxURLLength is ignored.
 	ApplyURL string `json:"apply_url"`
 
 	// ApplyEmail is the offer's own "apply by e-mail" address. Every e-mail
 	// address is removed from the description anyway; this one is also
 	// hunted in its disguised forms ("rh at acme dot ca", "rh (arobase)
-	// acme.ca"), and links whose URL carries it are removed.
+	// acme.ca"), and links whose URL carries it are removed. A value longer
+	// than 254 bytes, the longest address, is ignored.
 	ApplyEmail string `json:"apply_email"`
 }
 

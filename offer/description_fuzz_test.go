@@ -81,6 +81,8 @@ var nastyDescriptions = []string{
 	`jean<b>@</b>acme<i>.ca</i>`,
 	`jean&#64;acme&#46;ca`,
 	`jean [at] acme [dot] ca, paul(at)acme.ca, rh at acme dot ca`,
+	"je\u200Ban@ac\u00ADme\uFF0Eca, ｊｅａｎ＠ａｃｍｅ．ｃａ, jean @ acme\u3002ca, jean@[192.0.2.1], Saint-Jean @ 9 h",
+	`<a href="https://acme.ca/carrieres/x/../%2e/postuler">a</a> ACME.CA//carrieres/./postuler`,
 	`<a href="https://www.acme.ca/carrieres/postuler/?src=x">Postuler</a> https://acme.ca/carrieres/postuler`,
 	`<a href="https://mail.example.com/compose?to=jean@acme.ca">écrire</a>`,
 	`<h2>Raison d’être du poste</h2><p>x</p><h2>Principales tâches et responsabilités</h2><ul><li>y</li></ul><h2>Qualifications requises</h2><p>z</p>`,

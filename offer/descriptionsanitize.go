@@ -33,11 +33,18 @@ import (
 // What it takes out, and reports in DescriptionResult.Removed (docs/RULES.md
 // D-3: application links and e-mail addresses written in the description
 // are removed): mailto: links (their text stays unless it is the address);
-// e-mail addresses written in the text, plain or disguised with brackets
-// ("jean [at] acme [dot] ca"), and the offer's own ApplyEmail in any
-// disguise; links to the offer's ApplyURL (their text stays) and that URL
-// written as text; links whose URL carries an e-mail address. A removal
-// takes one neighbouring space with it.
+// e-mail addresses written in the text, plain, with spaces around the at
+// sign ("jean @ acme.ca"), with an address literal ("jean@[192.0.2.1]") or
+// disguised with brackets ("jean [at] acme [dot] ca"), and the offer's own
+// ApplyEmail in any disguise; links to the offer's ApplyURL (their text
+// stays) and that URL written as text, its path compared as a server
+// resolves it ("/./", "/x/../", "%2e", "//" and the letter case make no
+// difference); links whose URL carries an e-mail address. Text is read with
+// its invisible characters ignored (zero-width spaces and joiners, soft
+// hyphens, bidirectional marks, byte order marks…) and full-width forms and
+// look-alike dots and at signs ("．", "。", "․", "﹒", "＠", "﹫") read as
+// their ASCII letter, so that they hide no address. A removal takes one
+// neighbouring space with it.
 //
 // The result's HTML is well formed, made of headings, paragraphs and lists
 // at the top level, with inline content inside them; sanitising it again

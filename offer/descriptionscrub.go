@@ -3,6 +3,7 @@ package offer
 import (
 	"net"
 	"net/url"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -11,7 +12,8 @@ import (
 )
 
 // The patterns that find application channels in text. They read text
-// nodes (already decoded from HTML by the parser), never markup.
+// nodes (already decoded from HTML by the parser), never markup, folded by
+// foldForMatching (no invisible characters, ASCII dots and at signs).
 const (
 	reSpace  = `[ \t\x{A0}\x{202F}]*`
 	reLocal  = `[\p{L}\p{N}._%+\-]+`
@@ -20,12 +22,15 @@ const (
 	reOpen   = `[\[\(\{<]`
 	reClose  = `[\]\)\}>]`
 	reAtSign = `[@\x{FF20}\x{FE6B}]`
-	// reAt is "@" or a bracketed "at": "[at]", "(arobase)", "{@}".
-	reAt = `(?:` + reAtSign + `|` + reSpace + reOpen + reSpace + `(?:at|arobase|arobas|` + reAtSign + `)` + reSpace + reClose + reSpace + `)`
+	// reAt is "@", spaces around it or not ("jean @ acme.ca"), or a
+	// bracketed "at": "[at]", "(arobase)", "{@}".
+	reAt = `(?:` + reSpace + reAtSign + reSpace + `|` + reSpace + reOpen + reSpace + `(?:at|arobase|arobas|` + reAtSign + `)` + reSpace + reClose + reSpace + `)`
 	// reDot is "." or a bracketed "dot": "[dot]", "(point)".
 	reDot = `(?:\.|` + reSpace + reOpen + reSpace + `(?:dot|point)` + reSpace + reClose + reSpace + `)`
+	// reIPLiteral is an address literal: "[192.0.2.1]", "[IPv6:2001:db8::1]".
+	reIPLiteral = `\[(?:[0-9]{1,3}(?:\.[0-9]{1,3}){3}|ipv6:[0-9a-f:.]+)\]`
 	// reEmail finds e-mail addresses, plain or disguised with brackets.
-	reEmail = `(?i)` + reLocal + reAt + `(?:` + reLabel + reDot + `)+` + reTLD
+	reEmail = `(?i)` + reLocal + reAt + `(?:(?:` + reLabel + reDot + `)+` + reTLD + `|` + reIPLiteral + `)`
 	// reWebAddress finds web addresses written as text, with or without a
 	// scheme: "https://acme.ca/postuler", "www.acme.ca", "acme.ca/emplois".
 	reWebAddress = `(?i)(?:https?://)?(?:` + reLabel + `\.)+` + reTLD + `(?::[0-9]{1,5})?(?:[/?#][^\s\x{A0}\x{202F}<>"'«»]*)?`
@@ -102,9 +107,12 @@ type applyTarget struct {
 	labels []string // its domain's labels
 }
 
+// newApplyTarget prepares opts; an apply URL or e-mail address too long to
+// be valid (MaxURLLength, 254 bytes) is ignored.
 func newApplyTarget(opts DescriptionOptions) applyTarget {
 	var t applyTarget
-	if raw := strings.TrimSpace(opts.ApplyURL); raw != "" {
+	if raw := strings.TrimSpace(opts.ApplyURL); raw != "" && len(raw) <= MaxURLLength {
+		raw = foldForMatching(raw).s
 		if !strings.Contains(raw, "://") {
 			raw = "https://" + raw
 		}
@@ -114,7 +122,10 @@ func newApplyTarget(opts DescriptionOptions) applyTarget {
 			t.host, _, _ = strings.Cut(t.host, ":")
 		}
 	}
-	email := strings.ToLower(strings.TrimSpace(opts.ApplyEmail))
+	email := strings.ToLower(foldForMatching(strings.TrimSpace(opts.ApplyEmail)).s)
+	if len(email) > 254 {
+		return t
+	}
 	local, domain, ok := strings.Cut(email, "@")
 	if ok && local != "" && domain != "" && !strings.Contains(domain, "@") {
 		t.email, t.local, t.labels = email, local, strings.Split(domain, ".")
@@ -217,17 +228,30 @@ func lowerASCII(b byte) byte {
 }
 
 // linkKey reduces a URL to what identifies the page it opens, for comparing
-// links with the apply URL: the host in lower case without "www." nor a
-// default port, and the path in lower case without trailing slashes. The
-// scheme, user, query and fragment are left out.
+// links with the apply URL: the host folded (foldForMatching) in lower case
+// without "www.", a final dot nor a default port, and the path as a server
+// resolves it (cleanPath) in lower case. The scheme, user, query and
+// fragment are left out.
 func linkKey(u *url.URL) string {
-	host := strings.ToLower(u.Hostname())
+	host := strings.ToLower(foldForMatching(u.Hostname()).s)
 	host = strings.TrimSuffix(host, ".")
 	host = strings.TrimPrefix(host, "www.")
 	if port := u.Port(); port != "" && port != "80" && port != "443" {
 		host = net.JoinHostPort(host, port)
 	}
-	return host + strings.ToLower(strings.TrimRight(u.Path, "/"))
+	return host + strings.ToLower(cleanPath(u.Path))
+}
+
+// cleanPath resolves a URL path as servers do, from its decoded form (an
+// encoded dot, "%2e", is a dot there): backslashes read as slashes,
+// repeated slashes as one, "." and ".." segments resolved, and no trailing
+// slash. "/a/./b//c/../" gives "/a/b"; the root gives "".
+func cleanPath(p string) string {
+	if p == "" {
+		return ""
+	}
+	p = path.Clean("/" + strings.ReplaceAll(p, `\`, "/"))
+	return strings.TrimRight(p, "/")
 }
 
 // isApply reports whether u opens the offer's own apply page.
@@ -239,12 +263,13 @@ func (t *applyTarget) isApply(u *url.URL) bool {
 // webmail compose link, a form addressed to a recruiter) or the offer's own.
 func (t *applyTarget) carriesEmail(u *url.URL) bool {
 	s := u.String()
-	if strings.IndexByte(s, '@') < 0 && !containsFold(s, "%40") {
+	if strings.IndexByte(s, '@') < 0 && !containsFold(s, "%40") && !containsFold(s, "%ef%bc%a0") && !containsFold(s, "%ef%b9%ab") {
 		return false
 	}
 	if d, err := url.QueryUnescape(s); err == nil {
 		s = d
 	}
+	s = foldForMatching(s).s
 	if t.email != "" && strings.Contains(strings.ToLower(s), t.email) {
 		return true
 	}
@@ -266,11 +291,18 @@ type foundChannel struct {
 // not overlapping: where candidates overlap, the one that starts first wins
 // (the offer's own address first at equal starts); what it leaves is found
 // on the next round of scrubContainer.
-func (c *descCleaner) findChannels(text string) []foundChannel {
+//
+// The patterns read the text folded (foldForMatching), so that invisible
+// characters and look-alike dots or at signs hide nothing; the spans and
+// reported texts are those of the text as written.
+func (c *descCleaner) findChannels(original string) []foundChannel {
+	folded := foldForMatching(original)
+	text := folded.s
 	var found []foundChannel
 	add := func(s, e int, kind RemovalKind, key string) {
 		if e > s {
-			found = append(found, foundChannel{textSpan{s, e}, RemovedItem{Kind: kind, Text: text[s:e]}, key})
+			sp := folded.span(s, e)
+			found = append(found, foundChannel{sp, RemovedItem{Kind: kind, Text: original[sp.start:sp.end]}, key})
 		}
 	}
 	for _, sp := range c.apply.findDisguised(text) {

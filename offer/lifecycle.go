@@ -2,22 +2,26 @@ package offer
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/babillard/babillard/canada"
 	"github.com/babillard/babillard/group"
 	"github.com/babillard/babillard/i18n"
+	"github.com/babillard/babillard/storage"
 	"github.com/google/uuid"
 )
 
 // messages is the catalog of the service's own refusals and checks.
 var messages = i18n.MustCatalog(
-	i18n.Entry{Code: "offer.other_group", FR: "Cette offre appartient à un autre groupe.", EN: "This offer belongs to another group."},
+	i18n.Entry{Code: "offer.not_found", FR: "Cette offre n'existe pas.", EN: "This offer does not exist."},
 	i18n.Entry{Code: "offer.moderator", FR: "Seule l'équipe de modération du babillard peut faire cette action.", EN: "Only the board's moderators can do this."},
 	i18n.Entry{Code: "note.required", FR: "Indiquez les modifications demandées.", EN: "State the changes requested."},
 	i18n.Entry{Code: "too_long", FR: "Ce champ dépasse %d caractères.", EN: "This field is longer than %d characters."},
-	i18n.Entry{Code: "stats.unavailable", FR: "Aucune donnée de performance pour cette offre : elle est archivée ou n'appartient pas à votre groupe.", EN: "No performance data for this offer: it is archived or does not belong to your group."},
+	i18n.Entry{Code: "too_many", FR: "Indiquez au plus %d éléments.", EN: "Give at most %d items."},
+	i18n.Entry{Code: "stats.unavailable", FR: "Aucune donnée de performance pour cette offre : elle est archivée.", EN: "No performance data for this offer: it is archived."},
 	i18n.Entry{Code: "metric.unknown", FR: "Mesure inconnue (vue, clic sur Postuler ou partage).", EN: "Unknown metric (view, apply click or share)."},
 	i18n.Entry{Code: "date.invalid", FR: "Cette date n'est pas valide.", EN: "This date is not valid."},
 	i18n.Entry{Code: "period.unknown", FR: "Période inconnue (jour, semaine, mois ou total).", EN: "Unknown period (day, week, month or total)."},
@@ -31,7 +35,7 @@ func noteOf(field, note string, required bool) (string, error) {
 	v := messages.Validator()
 	note = strings.TrimSpace(note)
 	v.Check(required && note == "", field, "note.required")
-	v.Check(len([]rune(note)) > maxNote, field, "too_long", maxNote)
+	v.Check(utf8.RuneCountInString(note) > maxNote, field, "too_long", maxNote)
 	return note, v.Err()
 }
 
@@ -83,10 +87,12 @@ func (s *Service) Edit(ctx context.Context, a group.Actor, id uuid.UUID, c Conte
 // actOnStatus runs the action that the offer's current status calls for
 // (submit or resubmit, edit or revise).
 func (s *Service) actOnStatus(ctx context.Context, id uuid.UUID, b by, note string, actions map[Status]Action, change step) (Offer, error) {
-	o, err := s.store.Offer(ctx, id)
-	if err != nil {
+	o, err := s.offer(ctx, b, id)
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
 		return Offer{}, err
 	}
+	// An offer the actor cannot have picks any action: act checks the
+	// actor's membership first, then answers not found.
 	action, ok := actions[o.Status]
 	if !ok {
 		for _, a := range actions {
@@ -101,7 +107,8 @@ func (s *Service) actOnStatus(ctx context.Context, id uuid.UUID, b by, note stri
 // validation. The content must be complete (CheckSubmission) and the group's
 // public profile too (logo, name, description, website, address, phone,
 // company description: fields "profile.…"), every missing or faulty field
-// reported at once. The posting credit of the offer's profile is
+// reported at once in one *i18n.ValidationError; a failure to read the
+// profile (the store's error) is returned as it is. The posting credit of the offer's profile is
 // reserved, with the featured credit when the featured option is chosen;
 // without a credit nothing changes and the credit bank's error
 // (billing.ErrNoCredit) is returned. Validation is due 2 business days
@@ -112,7 +119,14 @@ func (s *Service) Submit(ctx context.Context, a group.Actor, id uuid.UUID) (Offe
 			v := messages.Validator()
 			c, _, err := CheckSubmission(o.Content, s.rules, now)
 			v.Merge("", err)
-			v.Merge("", s.members.CheckReadyToPost(ctx, o.GroupID))
+			// Only the profile's faults join the content's: a store failure
+			// (a lost connection, a spent deadline) is returned as it is.
+			if err := s.members.CheckReadyToPost(ctx, o.GroupID); err != nil {
+				if !errors.As(err, new(*i18n.ValidationError)) {
+					return err
+				}
+				v.Merge("", err)
+			}
 			if err := v.Err(); err != nil {
 				return err
 			}
@@ -220,6 +234,9 @@ func (s *Service) Refuse(ctx context.Context, m group.Moderator, id uuid.UUID, n
 // online. It needs group.PublishOffers.
 func (s *Service) Modify(ctx context.Context, a group.Actor, id uuid.UUID, c Content) (Offer, DescriptionReport, error) {
 	var report DescriptionReport
+	if err := checkSizes(c); err != nil {
+		return Offer{}, report, err
+	}
 	o, err := s.act(ctx, id, ActionModify, member(a), "", func(_ context.Context, o *Offer, _ Transition, now time.Time) error {
 		c.DisplayDate = canada.Date{} // a published offer is online already
 		checked, r, err := CheckSubmission(c, s.rules, now)
@@ -338,7 +355,8 @@ func (s *Service) PushDeadline(ctx context.Context, m group.Moderator, id uuid.U
 	})
 }
 
-// Selections are the choices of an offer a moderator may correct.
+// Selections are the choices of an offer a moderator may correct, capped
+// as in Content (MaxDomains, MaxInterests, MaxPlaces).
 type Selections struct {
 	FunctionType    string          `json:"function_type"`
 	EmploymentType  string          `json:"employment_type"`
@@ -355,6 +373,9 @@ type Selections struct {
 func (s *Service) Moderate(ctx context.Context, m group.Moderator, id uuid.UUID, sel Selections, note string) (Offer, error) {
 	note, err := noteOf("note", note, false)
 	if err != nil {
+		return Offer{}, err
+	}
+	if err := checkSizes(Content{Domains: sel.Domains, Interests: sel.Interests, Workplace: sel.Workplace}); err != nil {
 		return Offer{}, err
 	}
 	return s.act(ctx, id, ActionModerate, board(m), note, func(_ context.Context, o *Offer, _ Transition, now time.Time) error {

@@ -64,20 +64,24 @@ const (
 )
 
 // Place is a Quebec city or administrative region (at least the region).
+// City is at most MaxCityLength characters.
 type Place struct {
 	Region canada.Region `json:"region"`
 	City   string        `json:"city,omitempty"`
 }
 
-// Workplace is where the employees work.
+// Workplace is where the employees work: Address (street at most
+// MaxStreetLength characters, city MaxCityLength) or Places (at most
+// MaxPlaces), as Kind says.
 type Workplace struct {
 	Kind    WorkplaceKind `json:"kind"`
 	Address group.Address `json:"address,omitzero"`
 	Places  []Place       `json:"places,omitempty"`
 }
 
-// Apply is how candidates apply: on the company's site (URL) or by e-mail
-// through the form built into the offer (Email). Exactly one is set.
+// Apply is how candidates apply: on the company's site (URL, at most
+// MaxURLLength bytes) or by e-mail through the form built into the offer
+// (Email). Exactly one is set.
 type Apply struct {
 	URL   string `json:"url,omitempty"`
 	Email string `json:"email,omitempty"`
@@ -89,7 +93,10 @@ type Apply struct {
 type Content struct {
 	Profile Profile `json:"profile"`
 	// Title and Description: French required, English optional. The
-	// description is rich text, sanitised by SanitizeDescription.
+	// description is rich text, sanitised by SanitizeDescription. Each
+	// title is at most MaxTitleLength characters; each description at most
+	// MaxDescriptionHTMLBytes of input and MaxDescriptionLength characters
+	// of text.
 	Title       i18n.Text `json:"title"`
 	Description i18n.Text `json:"description"`
 	// FunctionType, EmploymentType and PositionStatus are codes of the
@@ -98,7 +105,7 @@ type Content struct {
 	EmploymentType string `json:"employment_type"`
 	PositionStatus string `json:"position_status"`
 	// Domains are the engineering domains targeted (keys of
-	// EngineeringDomains), one or more.
+	// EngineeringDomains), one or more, at most MaxDomains.
 	Domains         []string        `json:"domains"`
 	WorkArrangement WorkArrangement `json:"work_arrangement"`
 	// ApplicationDeadline is the last day to apply (America/Toronto); after
@@ -106,13 +113,15 @@ type Content struct {
 	ApplicationDeadline canada.Date `json:"application_deadline"`
 	// Salary is an optional precision, at most 50 characters.
 	Salary string `json:"salary,omitempty"`
-	// Reference is the employer's own reference number (optional).
+	// Reference is the employer's own reference number (optional), at
+	// most MaxReferenceLength characters.
 	Reference string `json:"reference,omitempty"`
 	// ExperienceYears is the number of years in the order's roll required
 	// (Engineer profile only; 0 means none).
 	ExperienceYears int       `json:"experience_years,omitempty"`
 	Workplace       Workplace `json:"workplace"`
-	// Interests are the fields of interest related to the job.
+	// Interests are the fields of interest related to the job: at most
+	// MaxInterests, each at most MaxInterestLength characters.
 	Interests []string `json:"interests,omitempty"`
 	Apply     Apply    `json:"apply"`
 	// DisplayDate is the chosen publication date (America/Toronto); zero

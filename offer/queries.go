@@ -10,13 +10,16 @@ import (
 )
 
 // Get returns an offer of the actor's group (the View action). An archived
-// offer is returned too, but has no action.
+// offer is returned too, but has no action. An offer of another group
+// answers exactly as a missing one: a *i18n.Error with code
+// "offer.not_found" unwrapping to storage.ErrNotFound; so do the other
+// calls that name an offer by ID.
 func (s *Service) Get(ctx context.Context, a group.Actor, id uuid.UUID) (Offer, error) {
-	o, err := s.store.Offer(ctx, id)
+	b, err := s.resolve(ctx, member(a), a.GroupID)
 	if err != nil {
 		return Offer{}, err
 	}
-	b, err := s.resolve(ctx, member(a), o.GroupID)
+	o, err := s.offer(ctx, b, id)
 	if err != nil {
 		return Offer{}, err
 	}
@@ -28,10 +31,11 @@ func (s *Service) Get(ctx context.Context, a group.Actor, id uuid.UUID) (Offer, 
 
 // GetByBoard returns any offer, for a moderator.
 func (s *Service) GetByBoard(ctx context.Context, m group.Moderator, id uuid.UUID) (Offer, error) {
-	if _, err := s.resolve(ctx, board(m), uuid.Nil); err != nil {
+	b, err := s.resolve(ctx, board(m), uuid.Nil)
+	if err != nil {
 		return Offer{}, err
 	}
-	return s.store.Offer(ctx, id)
+	return s.offer(ctx, b, id)
 }
 
 // History returns every step of an offer of the actor's group, oldest
@@ -55,11 +59,11 @@ func (s *Service) HistoryByBoard(ctx context.Context, m group.Moderator, id uuid
 // Actions returns what the member may do with an offer of their group now,
 // for a UI's buttons (see the package function Actions).
 func (s *Service) Actions(ctx context.Context, a group.Actor, id uuid.UUID) ([]Action, error) {
-	o, err := s.store.Offer(ctx, id)
+	b, err := s.resolve(ctx, member(a), a.GroupID)
 	if err != nil {
 		return nil, err
 	}
-	b, err := s.resolve(ctx, member(a), o.GroupID)
+	o, err := s.offer(ctx, b, id)
 	if err != nil {
 		return nil, err
 	}
@@ -68,8 +72,12 @@ func (s *Service) Actions(ctx context.Context, a group.Actor, id uuid.UUID) ([]A
 
 // List returns the offers of the actor's group matching q (its GroupID is
 // the actor's), newest first; with no status, every status but Archived —
-// the dashboard's default "All". It needs group.ViewDashboard.
+// the dashboard's default "All". Its Statuses and Title are capped
+// (MaxQueryStatuses, MaxTitleLength). It needs group.ViewDashboard.
 func (s *Service) List(ctx context.Context, a group.Actor, q Query) ([]Offer, error) {
+	if err := q.check(); err != nil {
+		return nil, err
+	}
 	if err := s.canView(ctx, a); err != nil {
 		return nil, err
 	}

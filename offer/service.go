@@ -157,15 +157,11 @@ func (b by) id() uuid.UUID {
 	return uuid.Nil
 }
 
-// resolve checks the actor for an offer of groupID: a member must be an
-// active member of that very group.
+// resolve checks the actor: a member must be an active member of groupID,
+// the group they act for (whose offers they may then see, see offer).
 func (s *Service) resolve(ctx context.Context, b by, groupID uuid.UUID) (by, error) {
 	switch b.who {
 	case Member:
-		if b.member.GroupID != groupID {
-			s.otherGroup(ctx, b.member, groupID)
-			return b, messages.Error(ErrForbidden, "offer.other_group")
-		}
 		_, m, err := s.members.Switch(ctx, b.member.UserID, groupID)
 		if err != nil {
 			return b, err
@@ -182,19 +178,20 @@ func (s *Service) resolve(ctx context.Context, b by, groupID uuid.UUID) (by, err
 // step is what an action does to an offer besides its status.
 type step func(ctx context.Context, o *Offer, t Transition, now time.Time) error
 
-// act runs action on offer id for b in one transaction: it checks the actor
-// and the table, applies change, moves the status, records the history
-// entry and the events.
+// act runs action on offer id for b in one transaction: it checks the actor,
+// that the offer is theirs to see, and the table, applies change, moves the
+// status, records the history entry and the events.
 func (s *Service) act(ctx context.Context, id uuid.UUID, action Action, b by, note string, change step) (Offer, error) {
 	start := time.Now()
 	now := s.clock()
 	var out Offer
 	err := s.store.Atomic(ctx, func(ctx context.Context) error {
-		o, err := s.store.Offer(ctx, id)
+		b, err := s.resolve(ctx, b, b.member.GroupID)
 		if err != nil {
 			return err
 		}
-		if b, err = s.resolve(ctx, b, o.GroupID); err != nil {
+		o, err := s.offer(ctx, b, id)
+		if err != nil {
 			return err
 		}
 		t, err := Next(o, action, b.who, b.roles, now)

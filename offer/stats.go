@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/csv"
 	"io"
-	"slices"
 	"strconv"
 	"time"
 
@@ -103,7 +102,7 @@ const (
 )
 
 // StatsQuery selects performance data: offers of the actor's group (all
-// non-archived ones when OfferIDs is empty), between two days of the
+// non-archived ones when OfferIDs is empty; at most MaxStatsOffers named), between two days of the
 // board's time zone (From and To inclusive), grouped by Period.
 type StatsQuery struct {
 	OfferIDs []uuid.UUID `json:"offer_ids"`
@@ -123,10 +122,12 @@ type StatsRow struct {
 }
 
 // Stats returns the performance table of the actor's group: views, Apply
-// clicks and shares per offer and period. Archived offers have none. It
-// needs group.ViewDashboard.
+// clicks and shares per offer and period. Archived offers have none: naming
+// one is refused ("stats.unavailable"). Naming an offer of another group
+// answers as a missing offer does (see Get). It needs group.ViewDashboard.
 func (s *Service) Stats(ctx context.Context, a group.Actor, q StatsQuery) ([]StatsRow, error) {
 	v := messages.Validator()
+	v.Check(len(q.OfferIDs) > MaxStatsOffers, "offer_ids", "too_many", MaxStatsOffers)
 	v.Check(!q.From.Valid(), "from", "date.invalid")
 	v.Check(!q.To.Valid() || q.To.Before(q.From), "to", "date.invalid")
 	switch q.Period {
@@ -144,16 +145,25 @@ func (s *Service) Stats(ctx context.Context, a group.Actor, q StatsQuery) ([]Sta
 	if err != nil {
 		return nil, err
 	}
+	wanted := make(map[uuid.UUID]bool, len(q.OfferIDs))
+	for _, id := range q.OfferIDs {
+		wanted[id] = true
+	}
 	titles := map[uuid.UUID]i18n.Text{}
 	var ids []uuid.UUID
 	for _, o := range offers {
-		if len(q.OfferIDs) == 0 || slices.Contains(q.OfferIDs, o.ID) {
+		if len(wanted) == 0 || wanted[o.ID] {
 			titles[o.ID] = o.Content.Title
 			ids = append(ids, o.ID)
 		}
 	}
 	for _, id := range q.OfferIDs {
 		if _, ok := titles[id]; !ok {
+			// Another group's offer answers as a missing one; an archived
+			// offer of the group has no data.
+			if _, err := s.offer(ctx, member(a), id); err != nil {
+				return nil, err
+			}
 			return nil, messages.Error(ErrForbidden, "stats.unavailable")
 		}
 	}

@@ -40,7 +40,11 @@ import (
 
 const (
 	maxTitleBytes = 400 // longer titles are cut (job titles are short; bounds the work)
-	maxWords      = 40  // words analysed per title
+	// maxTitleInputBytes is where a title is cut before its HTML entities are decoded, so that
+	// a huge title costs no more than a short one: room for maxTitleBytes of entity-heavy text
+	// ("&eacute;" is 8 bytes for 2).
+	maxTitleInputBytes = 4 * maxTitleBytes
+	maxWords           = 40 // words analysed per title
 )
 
 // word kinds (noise classes).

@@ -241,7 +241,7 @@ func (c *Coder) correct(sc *scratch, s []byte) (int32, float32) {
 // Code returns the unit groups that best match a job title, best first, with a calibrated
 // confidence and the example title that supports each. lang is the language of the title, or
 // [Auto] (any value but [EN] and [FR]) to let the coder guess it. Code accepts any string (it
-// reads at most 400 bytes), decodes HTML entities ("R&amp;D", "Ing&eacute;nieur"), and
+// reads at most 400 bytes, cut from the first 1,600 before entities are decoded), decodes HTML entities ("R&amp;D", "Ing&eacute;nieur"), and
 // allocates nothing but the returned candidates (and the decoded title, when there are entities).
 func (c *Coder) Code(title string, lang Lang) Result {
 	sc := c.pool.Get().(*scratch)
@@ -542,6 +542,10 @@ func log1pCount(n float32) float32 {
 // candidates to report.
 func (c *Coder) rank(sc *scratch, title string, r *Result) int {
 	sc.nTop = 0
+	if len(title) > maxTitleInputBytes {
+		// Cut before any work: only the first maxTitleBytes are read once decoded.
+		title = title[:maxTitleInputBytes]
+	}
 	if strings.IndexByte(title, '&') >= 0 {
 		// Titles from feeds often carry HTML entities ("R&amp;D", "Ing&eacute;nieur"); decoding
 		// them costs an allocation, for these titles only.

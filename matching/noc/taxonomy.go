@@ -164,30 +164,49 @@ var (
 // ParseError reports an input that is not a NOC 2021 unit-group code; it unwraps to [ErrFormat]
 // or [ErrUnknownCode].
 type ParseError struct {
-	Input string // the input as given
+	Input string // the input as given (Error and Message quote a short prefix of it)
 	Err   error  // ErrFormat or ErrUnknownCode
 }
 
-// Error implements error.
+// Error implements error. It quotes at most the first 32 characters of the input, then "…".
 func (e *ParseError) Error() string {
-	return fmt.Sprintf("%v: %q", e.Err, e.Input)
+	return fmt.Sprintf("%v: %q", e.Err, quotable(e.Input))
+}
+
+// maxQuoted is how many characters of a faulty input an error message quotes: a code is 5
+// digits, so more tells nothing, and an error must stay short whatever the input's size.
+const maxQuoted = 32
+
+// quotable returns s, or its first maxQuoted characters followed by "…" when it is longer
+// (invalid UTF-8 replaced).
+func quotable(s string) string {
+	n := 0
+	for i := range s {
+		if n == maxQuoted {
+			return strings.ToValidUTF8(s[:i], "\uFFFD") + "…"
+		}
+		n++
+	}
+	return s
 }
 
 // Unwrap returns the sentinel error.
 func (e *ParseError) Unwrap() error { return e.Err }
 
-// Message returns a user-facing message in the given language ([Auto]: French).
+// Message returns a user-facing message in the given language ([Auto]: French), quoting at most
+// the first 32 characters of the input.
 func (e *ParseError) Message(lang Lang) string {
+	in := quotable(e.Input)
 	if e.Err == ErrUnknownCode {
 		if lang == EN {
-			return fmt.Sprintf("%q is not a NOC 2021 unit group.", e.Input)
+			return fmt.Sprintf("%q is not a NOC 2021 unit group.", in)
 		}
-		return fmt.Sprintf("« %s » n'est pas un groupe de base de la CNP 2021.", e.Input)
+		return fmt.Sprintf("« %s » n'est pas un groupe de base de la CNP 2021.", in)
 	}
 	if lang == EN {
-		return fmt.Sprintf("%q is not a NOC 2021 code: a code has 5 digits, for example 21300.", e.Input)
+		return fmt.Sprintf("%q is not a NOC 2021 code: a code has 5 digits, for example 21300.", in)
 	}
-	return fmt.Sprintf("« %s » n'est pas un code de la CNP 2021 : un code compte 5 chiffres, par exemple 21300.", e.Input)
+	return fmt.Sprintf("« %s » n'est pas un code de la CNP 2021 : un code compte 5 chiffres, par exemple 21300.", in)
 }
 
 // NOC2016Error reports a 4-digit code: the format of a NOC 2016 unit group. It unwraps to
@@ -220,6 +239,9 @@ func (e *NOC2016Error) Message(lang Lang) string {
 func Parse(s string) (Class, error) {
 	in := s
 	s = strings.TrimSpace(s)
+	if len(s) > maxQuoted {
+		return Class{}, &ParseError{Input: in, Err: ErrFormat} // no code is that long: read no further
+	}
 	if len(s) >= 3 && (strings.EqualFold(s[:3], "noc") || strings.EqualFold(s[:3], "cnp")) {
 		s = strings.TrimLeft(s[3:], " \t:#-")
 	}
