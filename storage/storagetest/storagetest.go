@@ -134,6 +134,7 @@ func Run(t *testing.T, newStore func(t *testing.T) Store, opts ...Option) {
 	t.Run("JoinRequest", su.testJoinRequest)
 	t.Run("Invitation", su.testInvitation)
 	t.Run("GroupIsolation", su.testGroupIsolation)
+	t.Run("GroupLists", su.testGroupLists)
 	t.Run("Times", su.testTimes)
 	t.Run("Atomic", su.testAtomic)
 	t.Run("Concurrency", su.testConcurrency)
