@@ -64,25 +64,30 @@ type Result[T any] struct {
 // Key is a position in a list's order: the sort key of one record. Each
 // list documents which fields it uses (for example Time the creation time
 // and ID the record's ID); unused fields stay zero. Keys compare by Time,
-// then Text (byte-wise), then ID (byte-wise, as PostgreSQL compares uuid).
+// then Seq, then Text (byte-wise), then ID (byte-wise, as PostgreSQL
+// compares uuid).
 type Key struct {
 	Time time.Time
+	// Seq orders records of the same time in the order a store appended
+	// them (history entries, ledger entries).
+	Seq  int64
 	Text string
 	ID   uuid.UUID
 }
 
 // IsZero reports whether k is the zero Key: the position before the first
 // record.
-func (k Key) IsZero() bool { return k.Time.IsZero() && k.Text == "" && k.ID == uuid.Nil }
+func (k Key) IsZero() bool { return k.Time.IsZero() && k.Seq == 0 && k.Text == "" && k.ID == uuid.Nil }
 
 // Compare returns -1, 0 or +1 as k sorts before, with or after o.
 func (k Key) Compare(o Key) int {
-	return cmp.Or(k.Time.Compare(o.Time), strings.Compare(k.Text, o.Text), bytes.Compare(k.ID[:], o.ID[:]))
+	return cmp.Or(k.Time.Compare(o.Time), cmp.Compare(k.Seq, o.Seq), strings.Compare(k.Text, o.Text), bytes.Compare(k.ID[:], o.ID[:]))
 }
 
 // wire is a Key's cursor form.
 type wire struct {
 	T int64     `json:"t,omitempty"`
+	N int64     `json:"n,omitempty"`
 	S string    `json:"s,omitempty"`
 	I uuid.UUID `json:"i"`
 }
@@ -90,7 +95,7 @@ type wire struct {
 // Cursor returns k as an opaque cursor (times kept to the microsecond, like
 // every store).
 func (k Key) Cursor() string {
-	w := wire{S: k.Text, I: k.ID}
+	w := wire{N: k.Seq, S: k.Text, I: k.ID}
 	if !k.Time.IsZero() {
 		w.T = k.Time.UnixMicro()
 	}
@@ -108,12 +113,12 @@ func ParseCursor(cursor string) (Key, error) {
 	if err == nil {
 		err = json.Unmarshal(b, &w)
 	}
-	if err != nil || w.I == uuid.Nil && w.S == "" && w.T == 0 {
+	if err != nil || w.I == uuid.Nil && w.S == "" && w.T == 0 && w.N == 0 {
 		v := messages.Validator()
 		v.Add("after", "page.cursor")
 		return Key{}, v.Err()
 	}
-	k := Key{Text: w.S, ID: w.I}
+	k := Key{Seq: w.N, Text: w.S, ID: w.I}
 	if w.T != 0 {
 		k.Time = time.UnixMicro(w.T).UTC()
 	}

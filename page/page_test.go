@@ -22,11 +22,14 @@ func TestCursorRoundTrip(t *testing.T) {
 		{Time: time.Date(2026, 11, 1, 1, 30, 0, 0, toronto).UTC(), ID: uuid.New()},
 		{Text: "Béton \"inc.\"", ID: uuid.New()},
 		{Time: time.Date(1969, 7, 20, 20, 17, 0, 0, time.UTC), Text: "x", ID: uuid.New()},
+		{Time: time.Date(2026, 3, 8, 7, 0, 0, 0, time.UTC), Seq: 1 << 40},
+		{Seq: 7},
 	} {
 		got, err := page.ParseCursor(k.Cursor())
 		require.NoError(t, err)
 		assert.True(t, k.Time.Equal(got.Time), "%v != %v", k.Time, got.Time)
 		assert.Equal(t, k.Text, got.Text)
+		assert.Equal(t, k.Seq, got.Seq)
 		assert.Equal(t, k.ID, got.ID)
 		assert.Equal(t, 0, k.Compare(got))
 	}

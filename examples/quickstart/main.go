@@ -280,11 +280,12 @@ func run(ctx context.Context) error {
 	say("   %s; actions left: %v", status(o), must(offers.Actions(ctx, jeanActs, o.ID)))
 
 	step("15. The offer's history")
-	history, err := offers.History(ctx, jeanActs, o.ID)
-	if err != nil {
-		return err
-	}
-	for _, h := range history {
+	for h, err := range page.All(ctx, func(p page.Page) (page.Result[offer.HistoryEntry], error) {
+		return offers.History(ctx, jeanActs, o.ID, p)
+	}) {
+		if err != nil {
+			return err
+		}
 		who := "clock"
 		if h.Role == offer.Board {
 			who = "board"

@@ -16,9 +16,9 @@ import (
 // time, passing each page's last Key (through its cursor, as services do)
 // to the next call, and calls between after each full page. It fails the
 // test when a page is longer than limit or a record does not sort strictly
-// after the previous one (a record returned twice, or out of order), and
-// returns every record read.
-func walkPages[T any](t *testing.T, what string, limit int, list func(page.Window) ([]T, error), key func(T) page.Key, between func(n int)) []T {
+// after the previous one (a record returned twice, or out of order; with
+// desc, keys descend), and returns every record read.
+func walkPages[T any](t *testing.T, what string, limit int, list func(page.Window) ([]T, error), key func(T) page.Key, desc bool, between func(n int)) []T {
 	t.Helper()
 	var out []T
 	w := page.Window{Limit: limit}
@@ -31,8 +31,10 @@ func walkPages[T any](t *testing.T, what string, limit int, list func(page.Windo
 			t.Errorf("%s: page %d has %d records, limit %d", what, n, len(got), limit)
 		}
 		for _, item := range got {
-			if len(out) > 0 && key(out[len(out)-1]).Compare(key(item)) >= 0 {
-				t.Errorf("%s: page %d: %+v does not sort after %+v", what, n, key(item), key(out[len(out)-1]))
+			if len(out) > 0 {
+				if c := key(out[len(out)-1]).Compare(key(item)); !desc && c >= 0 || desc && c <= 0 {
+					t.Errorf("%s: page %d: %+v does not sort after %+v", what, n, key(item), key(out[len(out)-1]))
+				}
 			}
 			out = append(out, item)
 		}
@@ -59,12 +61,19 @@ func walkPages[T any](t *testing.T, what string, limit int, list func(page.Windo
 // once, and never a record insert adds before the cursor.
 func pagedList[T any](t *testing.T, what string, want []uuid.UUID, list func(page.Window) ([]T, error), key func(T) page.Key, id func(T) uuid.UUID, insert func() (after []uuid.UUID)) {
 	t.Helper()
-	wantIDs(t, what+" whole", ids(walkPages(t, what, 0, list, key, nil), id), want)
+	pagedListOrder(t, what, want, list, key, id, false, insert)
+}
+
+// pagedListOrder is pagedList for an ascending (desc false) or descending
+// list.
+func pagedListOrder[T any](t *testing.T, what string, want []uuid.UUID, list func(page.Window) ([]T, error), key func(T) page.Key, id func(T) uuid.UUID, desc bool, insert func() (after []uuid.UUID)) {
+	t.Helper()
+	wantIDs(t, what+" whole", ids(walkPages(t, what, 0, list, key, desc, nil), id), want)
 	for _, limit := range []int{1, 2, 3, len(want), len(want) + 1} {
-		wantIDs(t, fmt.Sprintf("%s by %d", what, limit), ids(walkPages(t, what, limit, list, key, nil), id), want)
+		wantIDs(t, fmt.Sprintf("%s by %d", what, limit), ids(walkPages(t, what, limit, list, key, desc, nil), id), want)
 	}
 	var added []uuid.UUID
-	got := walkPages(t, what, 2, list, key, func(n int) {
+	got := walkPages(t, what, 2, list, key, desc, func(n int) {
 		if n == 0 {
 			added = insert()
 		}

@@ -149,6 +149,7 @@ func Run(t *testing.T, newStore func(t *testing.T) Store, opts ...Option) {
 	t.Run("CountOffers", su.testCountOffers)
 	t.Run("DueOffers", su.testDueOffers)
 	t.Run("OfferHistory", su.testOfferHistory)
+	t.Run("OfferLists", su.testOfferLists)
 	t.Run("OfferHits", su.testOfferHits)
 	t.Run("OfferAtomic", su.testOfferAtomic)
 }
