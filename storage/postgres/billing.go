@@ -304,6 +304,22 @@ func (s *Store) UpdateCreditReservation(ctx context.Context, r *billing.Reservat
 // CreditReservations returns the reservations matching q ordered by
 // ReservedAt, then Ref, then Product.
 func (s *Store) CreditReservations(ctx context.Context, q billing.ReservationQuery) ([]billing.Reservation, error) {
+	w := reservationWhere(q)
+	query := `SELECT ` + reservationColumns + ` FROM {s}babillard_credit_reservations` + w.clause() +
+		` ORDER BY reserved_at, ref, product`
+	rows, err := s.db(ctx).Query(ctx, s.sql(query), w.args...)
+	if err != nil {
+		return nil, mapErr("credit reservations", err)
+	}
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (billing.Reservation, error) { return scanReservation(row) })
+	if err != nil {
+		return nil, mapErr("credit reservations", err)
+	}
+	return out, nil
+}
+
+// reservationWhere returns the conditions of a reservation query.
+func reservationWhere(q billing.ReservationQuery) where {
 	var w where
 	if q.GroupID != uuid.Nil {
 		w.add(`group_id = ?`, q.GroupID)
@@ -317,17 +333,7 @@ func (s *Store) CreditReservations(ctx context.Context, q billing.ReservationQue
 	if q.Status != "" {
 		w.add(`status = ?`, string(q.Status))
 	}
-	query := `SELECT ` + reservationColumns + ` FROM {s}babillard_credit_reservations` + w.clause() +
-		` ORDER BY reserved_at, ref, product`
-	rows, err := s.db(ctx).Query(ctx, s.sql(query), w.args...)
-	if err != nil {
-		return nil, mapErr("credit reservations", err)
-	}
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (billing.Reservation, error) { return scanReservation(row) })
-	if err != nil {
-		return nil, mapErr("credit reservations", err)
-	}
-	return out, nil
+	return w
 }
 
 // AppendLedgerEntries records entries in the order given (ties on At are
@@ -403,11 +409,41 @@ func nullable(id uuid.UUID) *uuid.UUID {
 	return &id
 }
 
-const entryColumns = `id, group_id, product, kind, quantity, lot_id, ref, purchase_ref, counterpart, by_id, by_moderator, at`
+const entryColumns = `id, group_id, product, kind, quantity, lot_id, ref, purchase_ref, counterpart, by_id, by_moderator, at, seq`
 
 // LedgerEntries returns the entries matching q ordered by At, then in the
 // order they were appended (the reverse with q.Descending).
 func (s *Store) LedgerEntries(ctx context.Context, q billing.EntryQuery) ([]billing.Entry, error) {
+	w := entryWhere(q)
+	order := ` ORDER BY at, seq`
+	if q.Descending {
+		order = ` ORDER BY at DESC, seq DESC`
+	}
+	query := `SELECT ` + entryColumns + ` FROM {s}babillard_credit_entries` + w.clause() + order
+	if q.Limit > 0 {
+		query += fmt.Sprintf(` LIMIT %d`, q.Limit)
+	}
+	rows, err := s.db(ctx).Query(ctx, s.sql(query), w.args...)
+	if err != nil {
+		return nil, mapErr("ledger entries", err)
+	}
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (billing.Entry, error) { return scanEntry(row) })
+	if err != nil {
+		return nil, mapErr("ledger entries", err)
+	}
+	return out, nil
+}
+
+// scanEntry reads a ledger entry selected with entryColumns.
+func scanEntry(row pgx.Row) (billing.Entry, error) {
+	var e billing.Entry
+	err := row.Scan(&e.ID, &e.GroupID, &e.Product, &e.Kind, &e.Quantity, scanID(&e.LotID), scanID(&e.Ref), &e.PurchaseRef,
+		scanID(&e.Counterpart), scanID(&e.By), &e.ByModerator, scanTime(&e.At), &e.Seq)
+	return e, err
+}
+
+// entryWhere returns the conditions of a ledger entry query.
+func entryWhere(q billing.EntryQuery) where {
 	var w where
 	if q.GroupID != uuid.Nil {
 		w.add(`group_id = ?`, q.GroupID)
@@ -427,26 +463,5 @@ func (s *Store) LedgerEntries(ctx context.Context, q billing.EntryQuery) ([]bill
 	if !q.Until.IsZero() {
 		w.add(`at < ?`, q.Until)
 	}
-	order := ` ORDER BY at, seq`
-	if q.Descending {
-		order = ` ORDER BY at DESC, seq DESC`
-	}
-	query := `SELECT ` + entryColumns + ` FROM {s}babillard_credit_entries` + w.clause() + order
-	if q.Limit > 0 {
-		query += fmt.Sprintf(` LIMIT %d`, q.Limit)
-	}
-	rows, err := s.db(ctx).Query(ctx, s.sql(query), w.args...)
-	if err != nil {
-		return nil, mapErr("ledger entries", err)
-	}
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (billing.Entry, error) {
-		var e billing.Entry
-		err := row.Scan(&e.ID, &e.GroupID, &e.Product, &e.Kind, &e.Quantity, scanID(&e.LotID), scanID(&e.Ref), &e.PurchaseRef,
-			scanID(&e.Counterpart), scanID(&e.By), &e.ByModerator, scanTime(&e.At))
-		return e, err
-	})
-	if err != nil {
-		return nil, mapErr("ledger entries", err)
-	}
-	return out, nil
+	return w
 }

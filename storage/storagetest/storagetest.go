@@ -144,6 +144,7 @@ func Run(t *testing.T, newStore func(t *testing.T) Store, opts ...Option) {
 	t.Run("CreditReservation", su.testCreditReservation)
 	t.Run("LedgerEntries", su.testLedgerEntries)
 	t.Run("CreditAtomic", su.testCreditAtomic)
+	t.Run("BillingLists", su.testBillingLists)
 	t.Run("Offer", su.testOffer)
 	t.Run("Offers", su.testOffers)
 	t.Run("CountOffers", su.testCountOffers)
