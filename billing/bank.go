@@ -718,20 +718,23 @@ func checkEntryQuery(q EntryQuery) error {
 	return v.Err()
 }
 
-// Lots returns the actor's group's lots with usable credits, in drawing
-// order (the next credit reserved comes from the first), all products when
-// product is empty: a dashboard shows which credits expire when. It needs
-// group.ViewDashboard.
-func (s *Service) Lots(ctx context.Context, by group.Actor, product Product) ([]Lot, error) {
+// Lots returns a page of the actor's group's lots with usable credits, in
+// drawing order (the next credit reserved comes from the first; see
+// package page), all products when product is empty: a dashboard shows
+// which credits expire when. It needs group.ViewDashboard.
+func (s *Service) Lots(ctx context.Context, by group.Actor, product Product, p page.Page) (page.Result[Lot], error) {
 	if product != "" && !product.Valid() {
 		v := messages.Validator()
 		v.Add("product", "product.unknown")
-		return nil, v.Err()
+		return page.Result[Lot]{}, v.Err()
 	}
 	if err := s.groups.Authorize(ctx, by, group.ViewDashboard); err != nil {
-		return nil, err
+		return page.Result[Lot]{}, err
 	}
-	return s.store.CreditLots(ctx, LotQuery{GroupID: by.GroupID, Product: product, WithRemaining: true, UsableAt: s.now()})
+	q := LotQuery{GroupID: by.GroupID, Product: product, WithRemaining: true, UsableAt: s.now()}
+	return page.Fetch(p, func(w page.Window) ([]Lot, error) {
+		return s.store.CreditLotsPage(ctx, q, w)
+	}, LotKey)
 }
 
 // Reservations returns a page of the actor's group's reservations matching

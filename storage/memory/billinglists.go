@@ -31,6 +31,14 @@ func (s *Store) LedgerEntriesPage(ctx context.Context, q billing.EntryQuery, w p
 	return nonNil(slices.Clip(all)), nil
 }
 
+// CreditLotsPage returns the lots matching q after w.After in drawing
+// order, at most w.Limit (0: all); q.Limit is ignored.
+func (s *Store) CreditLotsPage(ctx context.Context, q billing.LotQuery, w page.Window) ([]billing.Lot, error) {
+	q.Limit = 0
+	all, err := s.CreditLots(ctx, q)
+	return window(all, err, w, billing.LotKey)
+}
+
 // CreditReservationsPage returns the reservations matching q after
 // w.After, by reservation time, product, then reference, at most w.Limit
 // (0: all).

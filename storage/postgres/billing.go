@@ -194,6 +194,24 @@ func (s *Store) UpdateCreditLot(ctx context.Context, l *billing.Lot) error {
 // CreditLots returns the lots matching q in drawing order: expiry first
 // (NULL, never, last), then creation time, then ID.
 func (s *Store) CreditLots(ctx context.Context, q billing.LotQuery) ([]billing.Lot, error) {
+	w := lotWhere(q)
+	query := `SELECT ` + lotColumns + ` FROM {s}babillard_credit_lots` + w.clause() + ` ORDER BY expires_at, created_at, id`
+	if q.Limit > 0 {
+		query += fmt.Sprintf(` LIMIT %d`, q.Limit)
+	}
+	rows, err := s.db(ctx).Query(ctx, s.sql(query), w.args...)
+	if err != nil {
+		return nil, mapErr("credit lots", err)
+	}
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (billing.Lot, error) { return scanLot(row) })
+	if err != nil {
+		return nil, mapErr("credit lots", err)
+	}
+	return out, nil
+}
+
+// lotWhere returns the conditions of a lot query.
+func lotWhere(q billing.LotQuery) where {
 	var w where
 	if q.GroupID != uuid.Nil {
 		w.add(`group_id = ?`, q.GroupID)
@@ -210,19 +228,7 @@ func (s *Store) CreditLots(ctx context.Context, q billing.LotQuery) ([]billing.L
 	if !q.ExpiredAt.IsZero() {
 		w.add(`expires_at <= ?`, q.ExpiredAt)
 	}
-	query := `SELECT ` + lotColumns + ` FROM {s}babillard_credit_lots` + w.clause() + ` ORDER BY expires_at, created_at, id`
-	if q.Limit > 0 {
-		query += fmt.Sprintf(` LIMIT %d`, q.Limit)
-	}
-	rows, err := s.db(ctx).Query(ctx, s.sql(query), w.args...)
-	if err != nil {
-		return nil, mapErr("credit lots", err)
-	}
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (billing.Lot, error) { return scanLot(row) })
-	if err != nil {
-		return nil, mapErr("credit lots", err)
-	}
-	return out, nil
+	return w
 }
 
 const reservationColumns = `ref, product, group_id, status, lot_id, reserved_by, reserved_at, settled_by,

@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"strconv"
+	"time"
 
 	"github.com/babillard/babillard/billing"
 	"github.com/babillard/babillard/page"
@@ -25,6 +26,26 @@ func (s *Store) LedgerEntriesPage(ctx context.Context, q billing.EntryQuery, w p
 		c.conds = append(c.conds, `(at, seq) `+op+` ($`+strconv.Itoa(n-1)+`::timestamptz, $`+strconv.Itoa(n)+`::bigint)`)
 	}
 	return list(ctx, s, "ledger entries", `SELECT `+entryColumns+` FROM {s}babillard_credit_entries`, c, order, w.Limit, scanEntry)
+}
+
+// CreditLotsPage returns the lots matching q after w.After in drawing
+// order (expires_at, NULL last, then created_at, then id), at most w.Limit
+// (0: all); q.Limit is ignored.
+func (s *Store) CreditLotsPage(ctx context.Context, q billing.LotQuery, w page.Window) ([]billing.Lot, error) {
+	c := lotWhere(q)
+	if k := w.After; !k.IsZero() {
+		created := time.UnixMicro(k.Seq).UTC()
+		if k.Time.Equal(billing.NoExpiryKey) {
+			c.args = append(c.args, created, k.ID)
+			n := len(c.args)
+			c.conds = append(c.conds, `expires_at IS NULL AND (created_at, id) > ($`+strconv.Itoa(n-1)+`::timestamptz, $`+strconv.Itoa(n)+`::uuid)`)
+		} else {
+			c.args = append(c.args, k.Time, created, k.ID)
+			n := len(c.args)
+			c.conds = append(c.conds, `(expires_at IS NULL OR (expires_at, created_at, id) > ($`+strconv.Itoa(n-2)+`::timestamptz, $`+strconv.Itoa(n-1)+`::timestamptz, $`+strconv.Itoa(n)+`::uuid))`)
+		}
+	}
+	return list(ctx, s, "credit lots", `SELECT `+lotColumns+` FROM {s}babillard_credit_lots`, c, `expires_at, created_at, id`, w.Limit, scanLot)
 }
 
 // CreditReservationsPage returns the reservations matching q after

@@ -3,6 +3,7 @@ package storagetest
 import (
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/babillard/babillard/billing"
 	"github.com/babillard/babillard/page"
@@ -98,6 +99,30 @@ func (su *suite) testBillingLists(t *testing.T) {
 		}, billing.ReservationKey, reservationRef, func() []uuid.UUID {
 			f.reservation(g.ID, eng.ID, func(r *billing.Reservation) { r.ReservedAt = at(0) })
 			return []uuid.UUID{f.reservation(g.ID, eng.ID, func(r *billing.Reservation) { r.ReservedAt = at(500) }).Ref}
+		})
+	})
+
+	t.Run("CreditLotsPage", func(t *testing.T) {
+		f := su.fixture(t)
+		_, g := f.companyGroup()
+		_, other := f.companyGroup()
+		// Drawing order: expiry (pairs sharing one), lots that never expire
+		// last; then creation time; then ID.
+		ids := sortedIDs(8)
+		expiries := []time.Time{at(1000), at(1000), at(2000), at(2000), {}, {}, {}, {}}
+		created := []time.Time{at(5), at(5), at(9), at(1), at(3), at(3), at(4), at(4)}
+		want := []uuid.UUID{ids[0], ids[1], ids[3], ids[2], ids[4], ids[5], ids[6], ids[7]}
+		for i := range ids {
+			f.lot(g.ID, func(l *billing.Lot) { l.ID, l.ExpiresAt, l.CreatedAt = ids[i], expiries[i], created[i] })
+			f.lot(other.ID)
+		}
+		f.lot(g.ID, func(l *billing.Lot) { l.Remaining = 0 })
+		q := billing.LotQuery{GroupID: g.ID, WithRemaining: true, Limit: 1}
+		pagedList(t, "CreditLotsPage", want, func(w page.Window) ([]billing.Lot, error) {
+			return f.s.CreditLotsPage(f.ctx, q, w)
+		}, billing.LotKey, lotID, func() []uuid.UUID {
+			f.lot(g.ID, func(l *billing.Lot) { l.ExpiresAt = at(10) })
+			return []uuid.UUID{f.lot(g.ID, func(l *billing.Lot) { l.ExpiresAt, l.CreatedAt = time.Time{}, at(600) }).ID}
 		})
 	})
 }
