@@ -123,4 +123,25 @@ func TestRequestListsPage(t *testing.T) {
 	})
 	assert.Len(t, groups, 4)
 	assert.Equal(t, f.group.ID, groups[0].ID)
+
+	// Marie joins the three new groups; she leaves one of them.
+	for _, g := range groups[1:] {
+		_, token, err := f.svc.InviteByBoard(f.ctx, f.moderator, g.ID, f.marie.Email)
+		require.NoError(t, err)
+		_, err = f.svc.AcceptInvitation(f.ctx, f.marie.ID, token)
+		require.NoError(t, err)
+		f.clock.Advance(1)
+	}
+	jean := f.user("jean@acme-genie.ca", "Jean")
+	in3 := group.Actor{UserID: f.marie.ID, GroupID: groups[3].ID}
+	_, err := f.svc.AddMember(f.ctx, in3, jean.ID, group.Principal)
+	require.NoError(t, err)
+	_, err = f.svc.RemoveMember(f.ctx, in3, f.marie.ID)
+	require.NoError(t, err)
+	ms := walk(t, 1, func(p page.Page) (page.Result[group.Membership], error) { return f.svc.Memberships(f.ctx, f.marie.ID, p) })
+	var in []uuid.UUID
+	for _, m := range ms {
+		in = append(in, m.GroupID)
+	}
+	assert.Equal(t, []uuid.UUID{groups[0].ID, groups[1].ID, groups[2].ID}, in, "active memberships, oldest first")
 }

@@ -68,6 +68,8 @@ func TestKeyOrder(t *testing.T) {
 	assert.Equal(t, -1, a.Compare(b))
 	assert.Equal(t, -1, b.Compare(c))
 	assert.Equal(t, 1, c.Compare(a))
+	assert.Equal(t, -1, page.Key{Time: t0, Seq: 2, ID: b.ID}.Compare(page.Key{Time: t0, Seq: 10, ID: a.ID}), "Seq before ID")
+	assert.Equal(t, -1, page.Key{Text: "Z", ID: b.ID}.Compare(page.Key{Text: "a", ID: a.ID}), "Text byte-wise, before ID")
 	w := page.Window{After: b}
 	assert.False(t, w.Includes(a))
 	assert.False(t, w.Includes(b))
