@@ -138,7 +138,9 @@ func TestRequestListsPage(t *testing.T) {
 	require.NoError(t, err)
 	_, err = f.svc.RemoveMember(f.ctx, in3, f.marie.ID)
 	require.NoError(t, err)
-	ms := walk(t, 1, func(p page.Page) (page.Result[group.Membership], error) { return f.svc.Memberships(f.ctx, f.marie.ID, p) })
+	ms := walk(t, 1, func(p page.Page) (page.Result[group.Membership], error) {
+		return f.svc.Memberships(f.ctx, f.marie.ID, p)
+	})
 	var in []uuid.UUID
 	for _, m := range ms {
 		in = append(in, m.GroupID)
