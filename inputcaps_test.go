@@ -10,6 +10,7 @@ import (
 	"github.com/babillard/babillard/group"
 	"github.com/babillard/babillard/i18n"
 	"github.com/babillard/babillard/offer"
+	"github.com/babillard/babillard/page"
 	"github.com/babillard/babillard/storage/memory"
 	"github.com/google/uuid"
 	"github.com/stretchr/testify/assert"
@@ -143,10 +144,10 @@ func TestEveryEntryPointRefusesOversizedInputClearly(t *testing.T) {
 		{"Withdraw note", func() error { _, err := o.Withdraw(w.ctx, w.moderator, draft.ID, huge); return err }, "note", "too_long", 2000},
 		{"Stats offers", func() error { _, err := o.Stats(w.ctx, w.sophie, month); return err }, "offer_ids", "too_many", offer.MaxStatsOffers},
 		{"List statuses", func() error {
-			_, err := o.List(w.ctx, w.jean, offer.Query{Statuses: make([]offer.Status, 100_000)})
+			_, err := o.List(w.ctx, w.jean, offer.Query{Statuses: make([]offer.Status, 100_000)}, page.Page{})
 			return err
 		}, "statuses", "too_many", offer.MaxQueryStatuses},
-		{"List title", func() error { _, err := o.List(w.ctx, w.jean, offer.Query{Title: huge}); return err }, "title", "too_long", offer.MaxTitleLength},
+		{"List title", func() error { _, err := o.List(w.ctx, w.jean, offer.Query{Title: huge}, page.Page{}); return err }, "title", "too_long", offer.MaxTitleLength},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			err := tc.call()

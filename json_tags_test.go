@@ -24,6 +24,8 @@ var notSerialised = map[string]string{
 	"babillard.Options":   "functions and service options, not data",
 	"babillard.TickPart":  "a named function the tick runs, not data",
 	"babillardtest.Ready": "a test fixture (board, clock, actors), not data",
+	"page.Key":            "a keyset position between a store and the page package; hosts see only its opaque cursor",
+	"page.Window":         "what a store is asked for, not data a host encodes",
 
 	"billing.Options": "functions, not data",
 	"billing.Service": "a service, not data",

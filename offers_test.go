@@ -17,6 +17,7 @@ import (
 	"github.com/babillard/babillard/group"
 	"github.com/babillard/babillard/i18n"
 	"github.com/babillard/babillard/offer"
+	"github.com/babillard/babillard/page"
 	"github.com/babillard/babillard/storage"
 	"github.com/babillard/babillard/storage/memory"
 	"github.com/google/uuid"
@@ -177,10 +178,10 @@ func testOfferLife(t *testing.T, store babillard.Store) {
 
 	// The moderators' queue flags it once overdue.
 	w.advance(49 * time.Hour)
-	queue, err := offers.ValidationQueue(w.ctx, w.moderator, 0)
+	queue, err := offers.ValidationQueue(w.ctx, w.moderator, page.Page{})
 	require.NoError(t, err)
-	require.Len(t, queue, 1)
-	assert.True(t, queue[0].Overdue)
+	require.Len(t, queue.Items, 1)
+	assert.True(t, queue.Items[0].Overdue)
 
 	// Cancelling in validation: Principal only; the credit stays with the
 	// draft, and a second submission takes no second credit.
@@ -255,29 +256,29 @@ func testOfferLife(t *testing.T, store babillard.Store) {
 	o, err = offers.Archive(w.ctx, w.jean, o.ID)
 	require.NoError(t, err)
 	assert.Equal(t, offer.Archived, o.Status)
-	list, err := offers.List(w.ctx, w.sophie, offer.Query{})
+	list, err := offers.List(w.ctx, w.sophie, offer.Query{}, page.Page{})
 	require.NoError(t, err)
-	assert.Empty(t, list, `"All" hides archived offers`)
-	list, err = offers.List(w.ctx, w.sophie, offer.Query{Statuses: []offer.Status{offer.Archived}, Title: "ingenieure PONTS"})
+	assert.Empty(t, list.Items, `"All" hides archived offers`)
+	list, err = offers.List(w.ctx, w.sophie, offer.Query{Statuses: []offer.Status{offer.Archived}, Title: "ingenieure PONTS"}, page.Page{})
 	require.NoError(t, err)
-	assert.Len(t, list, 1)
+	assert.Len(t, list.Items, 1)
 	acts, err := offers.Actions(w.ctx, w.marie, o.ID)
 	require.NoError(t, err)
 	assert.Empty(t, acts, "an archived offer has no action")
 
-	history, err := offers.History(w.ctx, w.sophie, o.ID)
+	history, err := offers.History(w.ctx, w.sophie, o.ID, page.Page{})
 	require.NoError(t, err)
 	var steps []string
-	for _, h := range history {
+	for _, h := range history.Items {
 		steps = append(steps, fmt.Sprintf("%s:%s>%s", h.Action, h.From, h.To))
 	}
 	assert.Equal(t, []string{"create:>draft", "edit:draft>draft", "submit:draft>in_validation", "cancel:in_validation>draft",
 		"submit:draft>in_validation", "refuse:in_validation>to_revise", "revise:to_revise>to_revise",
 		"resubmit:to_revise>in_validation", "approve:in_validation>published", "extend:published>published",
 		"feature:published>published", "expire:published>expired", "archive:expired>archived"}, steps)
-	assert.Equal(t, "Précisez les qualifications.", history[5].Note)
-	assert.Equal(t, w.moderator.ID, history[5].By)
-	assert.Equal(t, offer.Clock, history[11].Role)
+	assert.Equal(t, "Précisez les qualifications.", history.Items[5].Note)
+	assert.Equal(t, w.moderator.ID, history.Items[5].By)
+	assert.Equal(t, offer.Clock, history.Items[11].Role)
 
 	assert.Equal(t, []string{offer.TopicSubmitted, offer.TopicCancelled, offer.TopicSubmitted, offer.TopicRefused,
 		offer.TopicSubmitted, offer.TopicApproved, offer.TopicPublished, offer.TopicExpiring, offer.TopicExtended,
@@ -365,9 +366,9 @@ func TestPublishedOfferModificationStaysOnlineUntilApproved(t *testing.T) {
 	assert.Equal(t, offer.Draft, dup.Status)
 	assert.False(t, dup.CreditReserved)
 	assert.Equal(t, o.ID, dup.DuplicatedFrom)
-	h, err := offers.History(w.ctx, w.jean, dup.ID)
+	h, err := offers.History(w.ctx, w.jean, dup.ID, page.Page{})
 	require.NoError(t, err)
-	assert.Len(t, h, 1, "a duplicate starts a history of its own")
+	assert.Len(t, h.Items, 1, "a duplicate starts a history of its own")
 }
 
 func TestDetachCreditOfANeverPublishedDraft(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 	"github.com/babillard/babillard/group"
 	"github.com/babillard/babillard/i18n"
 	"github.com/babillard/babillard/offer"
+	"github.com/babillard/babillard/page"
 	"github.com/babillard/babillard/storage"
 	"github.com/babillard/babillard/storage/memory"
 	"github.com/google/uuid"
@@ -27,8 +28,11 @@ func offerEntryPoints(w *world) map[string]func(a group.Actor, id uuid.UUID) err
 		return err
 	}
 	return map[string]func(a group.Actor, id uuid.UUID) error{
-		"Get":     func(a group.Actor, id uuid.UUID) error { _, err := offers.Get(w.ctx, a, id); return err },
-		"History": func(a group.Actor, id uuid.UUID) error { _, err := offers.History(w.ctx, a, id); return err },
+		"Get": func(a group.Actor, id uuid.UUID) error { _, err := offers.Get(w.ctx, a, id); return err },
+		"History": func(a group.Actor, id uuid.UUID) error {
+			_, err := offers.History(w.ctx, a, id, page.Page{})
+			return err
+		},
 		"Actions": func(a group.Actor, id uuid.UUID) error { _, err := offers.Actions(w.ctx, a, id); return err },
 		"Preview": func(a group.Actor, id uuid.UUID) error { _, err := offers.Preview(w.ctx, a, id); return err },
 		"Edit": func(a group.Actor, id uuid.UUID) error {
@@ -103,9 +107,9 @@ func testAnotherGroupsOfferIsNotFound(t *testing.T, store babillard.Store) {
 	got, err = w.board.Offers.GetByBoard(w.ctx, w.moderator, live.ID)
 	require.NoError(t, err)
 	assert.Equal(t, offer.Published, got.Status)
-	history, err := w.board.Offers.HistoryByBoard(w.ctx, w.moderator, live.ID)
+	history, err := w.board.Offers.HistoryByBoard(w.ctx, w.moderator, live.ID, page.Page{})
 	require.NoError(t, err)
-	assert.NotEmpty(t, history)
+	assert.NotEmpty(t, history.Items)
 	_, err = w.board.Offers.GetByBoard(w.ctx, w.moderator, random)
 	sameAnswer(t, offerEntryPoints(w)["Get"](w.jean, random), err, storage.ErrNotFound)
 	_, err = w.board.Offers.Approve(w.ctx, w.moderator, random)

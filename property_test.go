@@ -8,6 +8,7 @@ import (
 
 	"github.com/babillard/babillard/billing"
 	"github.com/babillard/babillard/offer"
+	"github.com/babillard/babillard/page"
 	"github.com/babillard/babillard/storage/memory"
 	"github.com/google/uuid"
 	"pgregory.net/rapid"
@@ -93,12 +94,12 @@ func checkInvariants(rt *rapid.T, w *world, ids []uuid.UUID) {
 		if err != nil {
 			rt.Fatal(err)
 		}
-		res, err := w.board.Billing.Reservations(w.ctx, w.jean, billing.ReservationQuery{Ref: id, Product: billing.EngineerPosting})
+		res, err := w.board.Billing.Reservations(w.ctx, w.jean, billing.ReservationQuery{Ref: id, Product: billing.EngineerPosting}, page.Page{})
 		if err != nil {
 			rt.Fatal(err)
 		}
-		consumed := len(res) == 1 && res[0].Status == billing.Consumed
-		reserved := len(res) == 1 && res[0].Status == billing.Reserved
+		consumed := len(res.Items) == 1 && res.Items[0].Status == billing.Consumed
+		reserved := len(res.Items) == 1 && res.Items[0].Status == billing.Reserved
 		if o.EverPublished() || o.Status == offer.Scheduled {
 			if !consumed {
 				rt.Fatalf("offer %s is %s without a consumed credit: %+v", id, o.Status, res)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/babillard/babillard/group"
+	"github.com/babillard/babillard/page"
 	"github.com/babillard/babillard/storage"
 	"github.com/google/uuid"
 )
@@ -669,41 +670,48 @@ func (s *Service) balances(ctx context.Context, groupID uuid.UUID) ([]Balance, e
 	return out, nil
 }
 
-// Statement returns the actor's group's ledger entries matching q, oldest
-// first (newest first with q.Descending). q.GroupID may be left zero; any
-// group but the actor's is refused (group.ErrForbidden). It needs
-// group.ViewTransactions. Credits past their expiry appear as expired in
-// balances at once, and in the statement once ExpireDue has recorded them
-// (dated at the expiry).
-func (s *Service) Statement(ctx context.Context, by group.Actor, q EntryQuery) ([]Entry, error) {
+// Statement returns a page of the actor's group's ledger entries matching
+// q, oldest first (newest first with q.Descending): by time, then order of
+// recording (see package page; q.Limit is ignored, p sets the page size).
+// q.GroupID may be left zero; any group but the actor's is refused
+// (group.ErrForbidden). It needs group.ViewTransactions. Credits past
+// their expiry appear as expired in balances at once, and in the statement
+// once ExpireDue has recorded them (dated at the expiry).
+func (s *Service) Statement(ctx context.Context, by group.Actor, q EntryQuery, p page.Page) (page.Result[Entry], error) {
 	if err := checkEntryQuery(q); err != nil {
-		return nil, err
+		return page.Result[Entry]{}, err
 	}
 	if err := s.groups.Authorize(ctx, by, group.ViewTransactions); err != nil {
-		return nil, err
+		return page.Result[Entry]{}, err
 	}
 	if q.GroupID != uuid.Nil && q.GroupID != by.GroupID {
-		return nil, otherGroup()
+		return page.Result[Entry]{}, otherGroup()
 	}
 	q.GroupID = by.GroupID
-	return s.store.LedgerEntries(ctx, q)
+	return s.statement(ctx, q, p)
 }
 
-// StatementOf returns a group's statement for the board (see Statement);
-// q.GroupID is required.
-func (s *Service) StatementOf(ctx context.Context, by group.Moderator, q EntryQuery) ([]Entry, error) {
+// StatementOf returns a page of a group's statement for the board (see
+// Statement); q.GroupID is required.
+func (s *Service) StatementOf(ctx context.Context, by group.Moderator, q EntryQuery, p page.Page) (page.Result[Entry], error) {
 	if err := checkModerator(by); err != nil {
-		return nil, err
+		return page.Result[Entry]{}, err
 	}
 	if err := checkEntryQuery(q); err != nil {
-		return nil, err
+		return page.Result[Entry]{}, err
 	}
 	if q.GroupID == uuid.Nil {
 		v := messages.Validator()
 		v.Add("group_id", "required")
-		return nil, v.Err()
+		return page.Result[Entry]{}, v.Err()
 	}
-	return s.store.LedgerEntries(ctx, q)
+	return s.statement(ctx, q, p)
+}
+
+func (s *Service) statement(ctx context.Context, q EntryQuery, p page.Page) (page.Result[Entry], error) {
+	return page.Fetch(p, func(w page.Window) ([]Entry, error) {
+		return s.store.LedgerEntriesPage(ctx, q, w)
+	}, EntryKey)
 }
 
 func checkEntryQuery(q EntryQuery) error {
@@ -714,51 +722,57 @@ func checkEntryQuery(q EntryQuery) error {
 	return v.Err()
 }
 
-// Lots returns the actor's group's lots with usable credits, in drawing
-// order (the next credit reserved comes from the first), all products when
-// product is empty: a dashboard shows which credits expire when. It needs
-// group.ViewDashboard.
-func (s *Service) Lots(ctx context.Context, by group.Actor, product Product) ([]Lot, error) {
+// Lots returns a page of the actor's group's lots with usable credits, in
+// drawing order (the next credit reserved comes from the first; see
+// package page), all products when product is empty: a dashboard shows
+// which credits expire when. It needs group.ViewDashboard.
+func (s *Service) Lots(ctx context.Context, by group.Actor, product Product, p page.Page) (page.Result[Lot], error) {
 	if product != "" && !product.Valid() {
 		v := messages.Validator()
 		v.Add("product", "product.unknown")
-		return nil, v.Err()
+		return page.Result[Lot]{}, v.Err()
 	}
 	if err := s.groups.Authorize(ctx, by, group.ViewDashboard); err != nil {
-		return nil, err
+		return page.Result[Lot]{}, err
 	}
-	return s.store.CreditLots(ctx, LotQuery{GroupID: by.GroupID, Product: product, WithRemaining: true, UsableAt: s.now()})
+	q := LotQuery{GroupID: by.GroupID, Product: product, WithRemaining: true, UsableAt: s.now()}
+	return page.Fetch(p, func(w page.Window) ([]Lot, error) {
+		return s.store.CreditLotsPage(ctx, q, w)
+	}, LotKey)
 }
 
-// Reservations returns the actor's group's reservations matching q: with
-// q.Ref, the packages associated with one offer. q.GroupID may be left
-// zero; any group but the actor's is refused, and so is a reference
-// reserved by another group (group.ErrForbidden). It needs
+// Reservations returns a page of the actor's group's reservations matching
+// q, ordered by reservation time, then product, then reference (see
+// package page): with q.Ref, the packages associated with one offer.
+// q.GroupID may be left zero; any group but the actor's is refused, and so
+// is a reference reserved by another group (group.ErrForbidden). It needs
 // group.ViewDashboard.
-func (s *Service) Reservations(ctx context.Context, by group.Actor, q ReservationQuery) ([]Reservation, error) {
+func (s *Service) Reservations(ctx context.Context, by group.Actor, q ReservationQuery, p page.Page) (page.Result[Reservation], error) {
 	v := messages.Validator()
 	v.Check(q.Product != "" && !q.Product.Valid(), "product", "product.unknown")
 	v.Check(q.Status != "" && !q.Status.Valid(), "status", "status.unknown")
 	if err := v.Err(); err != nil {
-		return nil, err
+		return page.Result[Reservation]{}, err
 	}
 	if err := s.groups.Authorize(ctx, by, group.ViewDashboard); err != nil {
-		return nil, err
+		return page.Result[Reservation]{}, err
 	}
 	if q.GroupID != uuid.Nil && q.GroupID != by.GroupID {
-		return nil, otherGroup()
+		return page.Result[Reservation]{}, otherGroup()
 	}
 	if q.Ref == uuid.Nil {
 		q.GroupID = by.GroupID
 	}
-	list, err := s.store.CreditReservations(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	for _, r := range list {
-		if r.GroupID != by.GroupID {
-			return nil, otherGroup()
+	return page.Fetch(p, func(w page.Window) ([]Reservation, error) {
+		list, err := s.store.CreditReservationsPage(ctx, q, w)
+		if err != nil {
+			return nil, err
 		}
-	}
-	return list, nil
+		for _, r := range list {
+			if r.GroupID != by.GroupID {
+				return nil, otherGroup()
+			}
+		}
+		return list, nil
+	}, ReservationKey)
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/babillard/babillard/billing"
+	"github.com/babillard/babillard/page"
 	"github.com/google/uuid"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -52,9 +53,9 @@ func TestConcurrentSubmissions(t *testing.T) {
 	rs, err := e.store.CreditReservations(e.ctx, billing.ReservationQuery{GroupID: g, Status: billing.Reserved})
 	require.NoError(t, err)
 	assert.Len(t, rs, 10)
-	reserves, err := e.bank.StatementOf(e.ctx, e.moderator, billing.EntryQuery{GroupID: g, Kind: billing.KindReserve})
+	reserves, err := e.bank.StatementOf(e.ctx, e.moderator, billing.EntryQuery{GroupID: g, Kind: billing.KindReserve}, page.Page{})
 	require.NoError(t, err)
-	assert.Len(t, reserves, 10)
+	assert.Len(t, reserves.Items, 10)
 }
 
 // The same submission retried from many goroutines takes one credit.

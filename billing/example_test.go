@@ -8,6 +8,7 @@ import (
 
 	"github.com/babillard/babillard/billing"
 	"github.com/babillard/babillard/group"
+	"github.com/babillard/babillard/page"
 	"github.com/babillard/babillard/storage/memory"
 	"github.com/google/uuid"
 )
@@ -54,8 +55,8 @@ func Example() {
 	_, err = bank.Reserve(ctx, principal, uuid.New(), billing.EngineerPosting)
 	fmt.Println("fourth offer:", errors.Is(err, billing.ErrNoCredit), err)
 
-	entries, _ := bank.Statement(ctx, principal, billing.EntryQuery{})
-	for _, e := range entries {
+	entries, _ := bank.Statement(ctx, principal, billing.EntryQuery{}, page.Page{})
+	for _, e := range entries.Items {
 		fmt.Println(e.Kind, e.Quantity)
 	}
 	// Output:

@@ -12,6 +12,7 @@ import (
 	"github.com/babillard/babillard/group"
 	"github.com/babillard/babillard/i18n"
 	"github.com/babillard/babillard/internal/clocktest"
+	"github.com/babillard/babillard/page"
 	"github.com/babillard/babillard/storage"
 	"github.com/babillard/babillard/storage/memory"
 	"github.com/google/uuid"
@@ -129,8 +130,13 @@ func bal(groupID uuid.UUID, p billing.Product, granted, in, available, reserved,
 // entries returns a group's statement, read by the board.
 func (e *env) entries(groupID uuid.UUID) []billing.Entry {
 	e.t.Helper()
-	list, err := e.bank.StatementOf(e.ctx, e.moderator, billing.EntryQuery{GroupID: groupID})
-	require.NoError(e.t, err)
+	var list []billing.Entry
+	for entry, err := range page.All(e.ctx, func(p page.Page) (page.Result[billing.Entry], error) {
+		return e.bank.StatementOf(e.ctx, e.moderator, billing.EntryQuery{GroupID: groupID}, p)
+	}) {
+		require.NoError(e.t, err)
+		list = append(list, entry)
+	}
 	return list
 }
 

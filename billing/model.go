@@ -311,6 +311,10 @@ type Entry struct {
 	// At is when the movement happened: for an expiry recorded by
 	// ExpireDue, the lot's expiry.
 	At time.Time `json:"at"`
+	// Seq is the entry's place in the store's order of appending, set by
+	// the store when it lists entries (0 before): it orders entries of the
+	// same time, and pages of a statement resume after it (see EntryKey).
+	Seq int64 `json:"seq,omitempty"`
 }
 
 // Check returns an error unwrapping to ErrInconsistent when the entry's

@@ -10,6 +10,7 @@ import (
 	"github.com/babillard/babillard/billing"
 	"github.com/babillard/babillard/group"
 	"github.com/babillard/babillard/i18n"
+	"github.com/babillard/babillard/page"
 	"github.com/babillard/babillard/storage"
 	"github.com/google/uuid"
 	"github.com/stretchr/testify/assert"
@@ -48,7 +49,7 @@ func TestGrantByBoard(t *testing.T) {
 	stmt := e.entries(e.principal.GroupID)
 	require.Len(t, stmt, 1)
 	assert.Equal(t, billing.Entry{ID: stmt[0].ID, GroupID: e.principal.GroupID, Product: eng, Kind: billing.KindGrant, Quantity: 5,
-		LotID: lot.ID, By: e.moderator.ID, ByModerator: true, At: start}, stmt[0])
+		LotID: lot.ID, By: e.moderator.ID, ByModerator: true, At: start, Seq: stmt[0].Seq}, stmt[0])
 
 	events := e.events()
 	require.Equal(t, []string{billing.TopicCreditGranted}, billingEvents(events))
@@ -254,13 +255,13 @@ func TestReservePermissions(t *testing.T) {
 	assert.Equal(t, "forbidden.other_group", code(err))
 	_, err = e.bank.Release(e.ctx, e.other, offer, eng)
 	assert.Equal(t, "forbidden.other_group", code(err))
-	_, err = e.bank.Reservations(e.ctx, e.other, billing.ReservationQuery{Ref: offer})
+	_, err = e.bank.Reservations(e.ctx, e.other, billing.ReservationQuery{Ref: offer}, page.Page{})
 	assert.Equal(t, "forbidden.other_group", code(err))
-	_, err = e.bank.Reservations(e.ctx, e.other, billing.ReservationQuery{GroupID: g})
+	_, err = e.bank.Reservations(e.ctx, e.other, billing.ReservationQuery{GroupID: g}, page.Page{})
 	assert.Equal(t, "forbidden.other_group", code(err))
-	list, err := e.bank.Reservations(e.ctx, e.other, billing.ReservationQuery{GroupID: e.other.GroupID})
+	list, err := e.bank.Reservations(e.ctx, e.other, billing.ReservationQuery{GroupID: e.other.GroupID}, page.Page{})
 	require.NoError(t, err)
-	assert.Empty(t, list)
+	assert.Empty(t, list.Items)
 	// The finance manager may not release (cancel an offer) either.
 	_, err = e.bank.Release(e.ctx, e.finance, offer, eng)
 	assert.Equal(t, "forbidden.publish_offers", code(err))
@@ -362,10 +363,10 @@ func TestExpiry(t *testing.T) {
 	// as expired and cannot be reserved.
 	e.clock.Advance(30 * day)
 	assert.Equal(t, bal(g, eng, 5, 0, 2, 2, 0, 1, 0), e.balance(g, eng))
-	lots, err := e.bank.Lots(e.ctx, e.poster, eng)
+	lots, err := e.bank.Lots(e.ctx, e.poster, eng, page.Page{})
 	require.NoError(t, err)
-	require.Len(t, lots, 1)
-	assert.True(t, lots[0].ExpiresAt.IsZero())
+	require.Len(t, lots.Items, 1)
+	assert.True(t, lots.Items[0].ExpiresAt.IsZero())
 	r, err := e.bank.Reserve(e.ctx, e.poster, uuid.New(), eng)
 	require.NoError(t, err)
 	assert.NotEqual(t, expiring.ID, r.LotID)
@@ -380,11 +381,12 @@ func TestExpiry(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 0, n)
 	assert.Equal(t, bal(g, eng, 5, 0, 1, 3, 0, 1, 0), e.balance(g, eng))
-	expired, err := e.bank.StatementOf(e.ctx, e.moderator, billing.EntryQuery{GroupID: g, Kind: billing.KindExpire})
+	page1, err := e.bank.StatementOf(e.ctx, e.moderator, billing.EntryQuery{GroupID: g, Kind: billing.KindExpire}, page.Page{})
 	require.NoError(t, err)
+	expired := page1.Items
 	require.Len(t, expired, 1)
 	assert.Equal(t, billing.Entry{ID: expired[0].ID, GroupID: g, Product: eng, Kind: billing.KindExpire, Quantity: 1,
-		LotID: expiring.ID, At: expiring.ExpiresAt}, expired[0])
+		LotID: expiring.ID, At: expiring.ExpiresAt, Seq: expired[0].Seq}, expired[0])
 	events := e.events()
 	require.Equal(t, []string{billing.TopicCreditExpired}, billingEvents(events))
 	assert.Equal(t, billing.ExpiryPayload{LotID: expiring.ID, GroupID: g, Product: eng, Quantity: 1, ExpiresAt: expiring.ExpiresAt},
@@ -400,9 +402,9 @@ func TestExpiry(t *testing.T) {
 	_, err = e.bank.Release(e.ctx, e.principal, draft, eng)
 	require.NoError(t, err)
 	assert.Equal(t, bal(g, eng, 5, 0, 1, 1, 1, 2, 0), e.balance(g, eng))
-	stmt, err := e.bank.Statement(e.ctx, e.principal, billing.EntryQuery{Ref: draft})
+	stmt, err := e.bank.Statement(e.ctx, e.principal, billing.EntryQuery{Ref: draft}, page.Page{})
 	require.NoError(t, err)
-	assert.Equal(t, []string{"reserve×1", "release×1", "expire×1"}, kinds(stmt))
+	assert.Equal(t, []string{"reserve×1", "release×1", "expire×1"}, kinds(stmt.Items))
 	assert.Equal(t, []string{billing.TopicCreditExpired}, billingEvents(e.events()))
 	n, err = e.bank.ExpireDue(e.ctx, e.clock.Now())
 	require.NoError(t, err)
@@ -451,15 +453,16 @@ func TestTransfer(t *testing.T) {
 
 	assert.Equal(t, bal(a, eng, 9, 0, 1, 0, 0, 5, 3), e.balance(a, eng))
 	assert.Equal(t, bal(b, eng, 0, 3, 3, 0, 0, 0, 0), e.balance(b, eng))
-	out, err := e.bank.StatementOf(e.ctx, e.moderator, billing.EntryQuery{GroupID: a, Ref: tr.ID})
+	outPage, err := e.bank.StatementOf(e.ctx, e.moderator, billing.EntryQuery{GroupID: a, Ref: tr.ID}, page.Page{})
 	require.NoError(t, err)
+	out := outPage.Items
 	assert.Equal(t, []string{"transfer_out×2", "transfer_out×1"}, kinds(out))
 	assert.Equal(t, []uuid.UUID{soon.ID, never.ID}, []uuid.UUID{out[0].LotID, out[1].LotID})
 	assert.Equal(t, b, out[0].Counterpart)
-	in, err := e.bank.Statement(e.ctx, e.other, billing.EntryQuery{Kind: billing.KindTransferIn})
+	in, err := e.bank.Statement(e.ctx, e.other, billing.EntryQuery{Kind: billing.KindTransferIn}, page.Page{})
 	require.NoError(t, err)
-	assert.Equal(t, []string{"transfer_in×2", "transfer_in×1"}, kinds(in))
-	assert.Equal(t, a, in[0].Counterpart)
+	assert.Equal(t, []string{"transfer_in×2", "transfer_in×1"}, kinds(in.Items))
+	assert.Equal(t, a, in.Items[0].Counterpart)
 	events := e.events()
 	assert.Equal(t, []string{billing.TopicCreditTransferredOut, billing.TopicCreditTransferredIn}, billingEvents(events))
 	assert.Equal(t, []uuid.UUID{a, b}, []uuid.UUID{events[0].GroupID, events[1].GroupID})
@@ -523,38 +526,42 @@ func TestReadsAndPermissions(t *testing.T) {
 	assert.ErrorIs(t, err, group.ErrForbidden)
 
 	// The statement is the finances' (Principal and Finance manager).
-	_, err = e.bank.Statement(e.ctx, e.finance, billing.EntryQuery{GroupID: e.other.GroupID})
+	_, err = e.bank.Statement(e.ctx, e.finance, billing.EntryQuery{GroupID: e.other.GroupID}, page.Page{})
 	assert.Equal(t, "forbidden.other_group", code(err))
-	stmt, err := e.bank.Statement(e.ctx, e.finance, billing.EntryQuery{GroupID: g, Descending: true, Limit: 2})
+	stmt, err := e.bank.Statement(e.ctx, e.finance, billing.EntryQuery{GroupID: g, Descending: true}, page.Page{Limit: 2})
 	require.NoError(t, err)
-	assert.Equal(t, []string{"reserve×1", "reserve×1"}, kinds(stmt))
-	assert.Equal(t, billing.Featured, stmt[0].Product)
-	stmt, err = e.bank.Statement(e.ctx, e.principal, billing.EntryQuery{Product: billing.Featured})
+	assert.Equal(t, []string{"reserve×1", "reserve×1"}, kinds(stmt.Items))
+	assert.Equal(t, billing.Featured, stmt.Items[0].Product)
+	assert.NotEmpty(t, stmt.Next)
+	stmt, err = e.bank.Statement(e.ctx, e.principal, billing.EntryQuery{Product: billing.Featured}, page.Page{})
 	require.NoError(t, err)
-	assert.Equal(t, []string{"grant×1", "reserve×1"}, kinds(stmt))
-	_, err = e.bank.Statement(e.ctx, e.poster, billing.EntryQuery{})
+	assert.Equal(t, []string{"grant×1", "reserve×1"}, kinds(stmt.Items))
+	_, err = e.bank.Statement(e.ctx, e.poster, billing.EntryQuery{}, page.Page{})
 	assert.Equal(t, "forbidden.view_transactions", code(err))
-	_, err = e.bank.Statement(e.ctx, e.principal, billing.EntryQuery{Product: "x", Kind: "y", Limit: -1})
+	_, err = e.bank.Statement(e.ctx, e.principal, billing.EntryQuery{Product: "x", Kind: "y", Limit: -1}, page.Page{})
 	assert.Equal(t, []string{"product:product.unknown", "kind:kind.unknown", "limit:limit.negative"}, faults(err))
-	_, err = e.bank.StatementOf(e.ctx, e.moderator, billing.EntryQuery{})
+	_, err = e.bank.Statement(e.ctx, e.principal, billing.EntryQuery{}, page.Page{After: "x"})
+	assert.Equal(t, []string{"after:page.cursor"}, faults(err))
+	_, err = e.bank.StatementOf(e.ctx, e.moderator, billing.EntryQuery{}, page.Page{})
 	assert.Equal(t, []string{"group_id:required"}, faults(err))
-	_, err = e.bank.StatementOf(e.ctx, group.Moderator{}, billing.EntryQuery{GroupID: g})
+	_, err = e.bank.StatementOf(e.ctx, group.Moderator{}, billing.EntryQuery{GroupID: g}, page.Page{})
 	assert.ErrorIs(t, err, group.ErrForbidden)
 
 	// The packages associated with an offer, and the lots.
-	rs, err := e.bank.Reservations(e.ctx, e.poster, billing.ReservationQuery{Ref: offer})
+	rsPage, err := e.bank.Reservations(e.ctx, e.poster, billing.ReservationQuery{Ref: offer}, page.Page{})
 	require.NoError(t, err)
+	rs := rsPage.Items
 	require.Len(t, rs, 2)
 	assert.Equal(t, []billing.Product{eng, billing.Featured}, []billing.Product{rs[0].Product, rs[1].Product})
-	_, err = e.bank.Reservations(e.ctx, e.poster, billing.ReservationQuery{Status: "lost"})
+	_, err = e.bank.Reservations(e.ctx, e.poster, billing.ReservationQuery{Status: "lost"}, page.Page{})
 	assert.Equal(t, []string{"status:status.unknown"}, faults(err))
-	lots, err := e.bank.Lots(e.ctx, e.finance, "")
+	lots, err := e.bank.Lots(e.ctx, e.finance, "", page.Page{})
 	require.NoError(t, err)
-	require.Len(t, lots, 1, "the featured lot is fully reserved")
-	assert.Equal(t, 2, lots[0].Remaining)
-	_, err = e.bank.Lots(e.ctx, e.finance, "gold")
+	require.Len(t, lots.Items, 1, "the featured lot is fully reserved")
+	assert.Equal(t, 2, lots.Items[0].Remaining)
+	_, err = e.bank.Lots(e.ctx, e.finance, "gold", page.Page{})
 	assert.Equal(t, []string{"product:product.unknown"}, faults(err))
-	_, err = e.bank.Lots(e.ctx, e.outsider, "")
+	_, err = e.bank.Lots(e.ctx, e.outsider, "", page.Page{})
 	assert.ErrorIs(t, err, group.ErrForbidden)
 }
 

@@ -31,6 +31,7 @@ import (
 type Store interface {
 	storage.Transactor
 	storage.Outbox
+	ListStore
 
 	// LockCreditLedger returns the ledger of (groupID, product), creating
 	// it empty at version 1 if it does not exist (the group must), and,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 
+	"github.com/babillard/babillard/page"
 	"github.com/babillard/babillard/storage"
 	"github.com/google/uuid"
 )
@@ -110,18 +111,21 @@ func (s *Service) Company(ctx context.Context, id uuid.UUID) (Company, error) {
 // SIRET; spaces and hyphens ignored). A query that looks like a number (at
 // least 9 digits and nothing but digits, letters, spaces and hyphens)
 // searches registry numbers; anything else searches keywords. Duplicates are
-// all returned, ordered by legal name. limit 0 means 50.
-func (s *Service) SearchCompanies(ctx context.Context, query string, limit int) ([]Company, error) {
-	q := CompanyQuery{Status: CompanyActive, Limit: limit}
+// all returned, one page at a time, ordered by legal name (byte-wise) then
+// ID; see package page for cursors and sizes.
+func (s *Service) SearchCompanies(ctx context.Context, query string, p page.Page) (page.Result[Company], error) {
+	q := CompanyQuery{Status: CompanyActive}
 	if looksLikeRegistryNumber(query) {
 		q.RegistryNumber = registryKey(query)
 	} else {
 		q.Keyword = Fold(query)
-		if q.Keyword == "" {
+	}
+	return page.Fetch(p, func(w page.Window) ([]Company, error) {
+		if q.Keyword == "" && q.RegistryNumber == "" {
 			return []Company{}, nil
 		}
-	}
-	return s.store.SearchCompanies(ctx, q)
+		return s.store.SearchCompaniesPage(ctx, q, w)
+	}, CompanyKey)
 }
 
 // UpdateCompany edits the company of the actor's group ("My company"). It
@@ -206,9 +210,12 @@ func (s *Service) Group(ctx context.Context, id uuid.UUID) (Group, error) {
 	return s.store.Group(ctx, id)
 }
 
-// GroupsOfCompany returns a company's groups, oldest first.
-func (s *Service) GroupsOfCompany(ctx context.Context, companyID uuid.UUID) ([]Group, error) {
-	return s.store.GroupsOfCompany(ctx, companyID)
+// GroupsOfCompany returns a page of a company's groups, oldest first
+// (creation time, then ID; see package page).
+func (s *Service) GroupsOfCompany(ctx context.Context, companyID uuid.UUID, p page.Page) (page.Result[Group], error) {
+	return page.Fetch(p, func(w page.Window) ([]Group, error) {
+		return s.store.GroupsOfCompanyPage(ctx, companyID, w)
+	}, GroupKey)
 }
 
 // UpdateProfile replaces the public profile of the actor's group (shown on

@@ -17,6 +17,10 @@
 // return an *i18n.Error unwrapping to ErrForbidden when it is missing;
 // invalid input returns a *ValidationError naming every faulty field with a
 // stable code and French and English text. Either way nothing is written.
+// What the actor may not see (another group's invitation or join request)
+// answers not found, exactly like an unknown ID. A company the board creates
+// starts with an empty group; InviteByBoard gives it its first Principal.
+// Every list returns one page at a time (package page).
 //
 // The Service persists through a Store (storage/memory, storage/postgres or
 // the host's own, proven by storage/storagetest); every mutation is one

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/babillard/babillard/group"
+	"github.com/babillard/babillard/page"
 	"github.com/babillard/babillard/storage/memory"
 	"github.com/google/uuid"
 )
@@ -71,12 +72,29 @@ func ExampleService_SearchCompanies() {
 		HeadOffice: group.Address{Street: "5, rue Commerciale", City: "Lévis", Province: "QC", PostalCode: "G6V 6N5"},
 	})
 	for _, query := range []string{"beton levis", "LÉVIS", "123-456-782", "gravier"} {
-		found, _ := svc.SearchCompanies(ctx, query, 0)
-		fmt.Printf("%q: %d\n", query, len(found))
+		found, _ := svc.SearchCompanies(ctx, query, page.Page{})
+		fmt.Printf("%q: %d\n", query, len(found.Items))
 	}
 	// Output:
 	// "beton levis": 1
 	// "LÉVIS": 1
 	// "123-456-782": 1
 	// "gravier": 0
+}
+
+// A company the board creates starts with an empty group; the board invites
+// its first Principal, who accepts with the link's token.
+func ExampleService_InviteByBoard() {
+	ctx := context.Background()
+	svc := group.New(memory.New(), nil)
+	board := group.Moderator{ID: uuid.New()}
+	_, g, _ := svc.CreateCompany(ctx, board, group.CompanyInput{
+		LegalName: "Forage Nord inc.", Phone: "819-555-0100",
+		HeadOffice: group.Address{Street: "12, rue Principale", City: "Rouyn-Noranda", Province: "QC", PostalCode: "J9X 4P2"},
+	})
+	_, token, _ := svc.InviteByBoard(ctx, board, g.ID, "lea@forage-nord.ca")
+	lea, _ := svc.RegisterUser(ctx, "lea@forage-nord.ca", group.UserProfile{FirstName: "Léa", LastName: "Roy"})
+	m, _ := svc.AcceptInvitation(ctx, lea.ID, token)
+	fmt.Println(m.Roles)
+	// Output: [principal]
 }

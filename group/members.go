@@ -4,16 +4,20 @@ import (
 	"context"
 	"slices"
 
+	"github.com/babillard/babillard/page"
 	"github.com/google/uuid"
 )
 
-// Members returns the memberships of the actor's group, former members
-// included (Active false), oldest first. Any active member may list them.
-func (s *Service) Members(ctx context.Context, a Actor) ([]Membership, error) {
+// Members returns a page of the memberships of the actor's group, former
+// members included (Active false), oldest first (join time, then user ID;
+// see package page for cursors and sizes). Any active member may list them.
+func (s *Service) Members(ctx context.Context, a Actor, p page.Page) (page.Result[Membership], error) {
 	if _, err := s.member(ctx, a); err != nil {
-		return nil, err
+		return page.Result[Membership]{}, err
 	}
-	return s.store.MembersOfGroup(ctx, a.GroupID)
+	return page.Fetch(p, func(w page.Window) ([]Membership, error) {
+		return s.store.MembersOfGroupPage(ctx, a.GroupID, w)
+	}, MemberKey)
 }
 
 // AddMember adds an existing user (of the group's company, or of none yet)

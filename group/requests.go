@@ -6,6 +6,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/babillard/babillard/page"
 	"github.com/babillard/babillard/storage"
 	"github.com/google/uuid"
 )
@@ -96,35 +97,46 @@ func (s *Service) checkCanRequest(ctx context.Context, r JoinRequest) error {
 	return nil
 }
 
-// PendingJoinRequests lists the requests waiting for the actor's group's
-// Principal, oldest first. It needs ReviewJoinRequests.
-func (s *Service) PendingJoinRequests(ctx context.Context, a Actor) ([]JoinRequest, error) {
+// PendingJoinRequests returns a page of the requests waiting for the
+// actor's group's Principal, oldest first (creation time, then ID; see
+// package page). It needs ReviewJoinRequests.
+func (s *Service) PendingJoinRequests(ctx context.Context, a Actor, p page.Page) (page.Result[JoinRequest], error) {
 	if _, err := s.authorize(ctx, a, ReviewJoinRequests); err != nil {
-		return nil, err
+		return page.Result[JoinRequest]{}, err
 	}
 	no := false
-	return s.store.JoinRequests(ctx, JoinRequestQuery{GroupID: a.GroupID, Status: RequestPending, NewGroup: &no})
+	return s.joinRequests(ctx, JoinRequestQuery{GroupID: a.GroupID, Status: RequestPending, NewGroup: &no}, p)
 }
 
-// PendingGroupRequests lists the new-group and new-company requests waiting
-// for the board, oldest first.
-func (s *Service) PendingGroupRequests(ctx context.Context, by Moderator) ([]JoinRequest, error) {
+// PendingGroupRequests returns a page of the new-group and new-company
+// requests waiting for the board, oldest first (creation time, then ID; see
+// package page).
+func (s *Service) PendingGroupRequests(ctx context.Context, by Moderator, p page.Page) (page.Result[JoinRequest], error) {
 	if err := checkModerator(by); err != nil {
-		return nil, err
+		return page.Result[JoinRequest]{}, err
 	}
 	yes := true
-	return s.store.JoinRequests(ctx, JoinRequestQuery{Status: RequestPending, NewGroup: &yes})
+	return s.joinRequests(ctx, JoinRequestQuery{Status: RequestPending, NewGroup: &yes}, p)
 }
 
-// JoinRequestsOfUser lists a user's own requests, oldest first, so the
-// requester sees where each stands.
-func (s *Service) JoinRequestsOfUser(ctx context.Context, userID uuid.UUID) ([]JoinRequest, error) {
-	return s.store.JoinRequests(ctx, JoinRequestQuery{UserID: userID})
+// JoinRequestsOfUser returns a page of a user's own requests, oldest first
+// (creation time, then ID; see package page), so the requester sees where
+// each stands.
+func (s *Service) JoinRequestsOfUser(ctx context.Context, userID uuid.UUID, p page.Page) (page.Result[JoinRequest], error) {
+	return s.joinRequests(ctx, JoinRequestQuery{UserID: userID}, p)
+}
+
+func (s *Service) joinRequests(ctx context.Context, q JoinRequestQuery, p page.Page) (page.Result[JoinRequest], error) {
+	return page.Fetch(p, func(w page.Window) ([]JoinRequest, error) {
+		return s.store.JoinRequestsPage(ctx, q, w)
+	}, JoinRequestKey)
 }
 
 // ApproveJoinRequest lets the requester into the actor's group with roles
 // (PostingManager when none is given). It needs ReviewJoinRequests in the
-// request's group.
+// request's group. A request the actor may not see (another group's) is not
+// found, exactly like an unknown ID (request.not_found, unwrapping to
+// storage.ErrNotFound).
 func (s *Service) ApproveJoinRequest(ctx context.Context, a Actor, requestID uuid.UUID, roles ...Role) (JoinRequest, error) {
 	if len(roles) == 0 {
 		roles = []Role{PostingManager}
@@ -155,14 +167,13 @@ func (s *Service) decideMember(ctx context.Context, a Actor, requestID uuid.UUID
 			return err
 		}
 		r, err := s.store.JoinRequest(ctx, requestID)
-		if err != nil {
-			return err
-		}
 		switch {
+		case errors.Is(err, storage.ErrNotFound) || err == nil && !r.visibleTo(a):
+			return messages.Error(storage.ErrNotFound, "request.not_found")
+		case err != nil:
+			return err
 		case r.NewGroup:
 			return messages.Error(ErrNotAllowed, "request.board_decides")
-		case r.GroupID != a.GroupID:
-			return messages.Error(ErrForbidden, "forbidden.other_group")
 		case r.Status != RequestPending:
 			return messages.Error(ErrNotAllowed, "request.decided")
 		}
@@ -178,6 +189,13 @@ func (s *Service) decideMember(ctx context.Context, a Actor, requestID uuid.UUID
 		return err
 	})
 	return out, err
+}
+
+// visibleTo reports whether a member acting in a group may know of the
+// request: a request to join that group, or the member's own request for a
+// new group. Any other request answers like an unknown ID.
+func (r JoinRequest) visibleTo(a Actor) bool {
+	return !r.NewGroup && r.GroupID == a.GroupID || r.NewGroup && r.UserID == a.UserID
 }
 
 // ApproveGroupRequest approves a request for a new group (or for a new

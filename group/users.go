@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/babillard/babillard/i18n"
+	"github.com/babillard/babillard/page"
 	"github.com/babillard/babillard/storage"
 	"github.com/google/uuid"
 )
@@ -182,20 +183,13 @@ func (s *Service) ConfirmEmailChange(ctx context.Context, token string) (User, e
 	return out, err
 }
 
-// Memberships returns the user's active memberships, one per group the user
-// can switch to, oldest first.
-func (s *Service) Memberships(ctx context.Context, userID uuid.UUID) ([]Membership, error) {
-	all, err := s.store.MembershipsOfUser(ctx, userID)
-	if err != nil {
-		return nil, err
-	}
-	out := all[:0]
-	for _, m := range all {
-		if m.Active {
-			out = append(out, m)
-		}
-	}
-	return out, nil
+// Memberships returns a page of the user's active memberships, one per
+// group the user can switch to, oldest first (join time, then group ID; see
+// package page).
+func (s *Service) Memberships(ctx context.Context, userID uuid.UUID, p page.Page) (page.Result[Membership], error) {
+	return page.Fetch(p, func(w page.Window) ([]Membership, error) {
+		return s.store.ActiveMembershipsOfUser(ctx, userID, w)
+	}, MembershipKey)
 }
 
 // Switch returns the Actor for the user acting in groupID, after checking

@@ -10,6 +10,7 @@ import (
 	"github.com/babillard/babillard/group"
 	"github.com/babillard/babillard/i18n"
 	"github.com/babillard/babillard/offer"
+	"github.com/babillard/babillard/page"
 	"github.com/google/uuid"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -136,9 +137,9 @@ func TestQueriesAreCapped(t *testing.T) {
 		From: canada.Date{Year: 2026, Month: 6, Day: 1}, To: canada.Date{Year: 2026, Month: 6, Day: 30}}
 	_, err = s.Stats(ctx, group.Actor{}, q)
 	requireCap(t, err, "offer_ids", "too_many", offer.MaxStatsOffers)
-	_, err = s.List(ctx, group.Actor{}, offer.Query{Title: huge})
+	_, err = s.List(ctx, group.Actor{}, offer.Query{Title: huge}, page.Page{})
 	requireCap(t, err, "title", "too_long", offer.MaxTitleLength)
-	_, err = s.List(ctx, group.Actor{}, offer.Query{Statuses: many(100_000, func(int) offer.Status { return offer.Draft })})
+	_, err = s.List(ctx, group.Actor{}, offer.Query{Statuses: many(100_000, func(int) offer.Status { return offer.Draft })}, page.Page{})
 	requireCap(t, err, "statuses", "too_many", offer.MaxQueryStatuses)
 	_, err = s.Refuse(ctx, group.Moderator{}, uuid.New(), huge)
 	requireCap(t, err, "note", "too_long", 2000)

@@ -213,4 +213,8 @@ type HistoryEntry struct {
 	By   uuid.UUID `json:"by"`
 	Role Who       `json:"role"`
 	Note string    `json:"note,omitempty"`
+	// Seq is the entry's place in the store's order of appending, set by
+	// the store (0 before): it orders entries of the same time, and pages
+	// of a history resume after it (see HistoryKey).
+	Seq int64 `json:"seq,omitempty"`
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/babillard/babillard/canada"
 	"github.com/babillard/babillard/group"
+	"github.com/babillard/babillard/page"
 	"github.com/google/uuid"
 )
 
@@ -38,22 +39,28 @@ func (s *Service) GetByBoard(ctx context.Context, m group.Moderator, id uuid.UUI
 	return s.offer(ctx, b, id)
 }
 
-// History returns every step of an offer of the actor's group, oldest
-// first: who did what, when, from which status to which, with the board's
-// notes.
-func (s *Service) History(ctx context.Context, a group.Actor, id uuid.UUID) ([]HistoryEntry, error) {
+// History returns a page of the steps of an offer of the actor's group,
+// oldest first (time, then order of recording; see package page): who did
+// what, when, from which status to which, with the board's notes.
+func (s *Service) History(ctx context.Context, a group.Actor, id uuid.UUID, p page.Page) (page.Result[HistoryEntry], error) {
 	if _, err := s.Get(ctx, a, id); err != nil {
-		return nil, err
+		return page.Result[HistoryEntry]{}, err
 	}
-	return s.store.History(ctx, id)
+	return s.history(ctx, id, p)
 }
 
 // HistoryByBoard is History for a moderator.
-func (s *Service) HistoryByBoard(ctx context.Context, m group.Moderator, id uuid.UUID) ([]HistoryEntry, error) {
+func (s *Service) HistoryByBoard(ctx context.Context, m group.Moderator, id uuid.UUID, p page.Page) (page.Result[HistoryEntry], error) {
 	if _, err := s.GetByBoard(ctx, m, id); err != nil {
-		return nil, err
+		return page.Result[HistoryEntry]{}, err
 	}
-	return s.store.History(ctx, id)
+	return s.history(ctx, id, p)
+}
+
+func (s *Service) history(ctx context.Context, id uuid.UUID, p page.Page) (page.Result[HistoryEntry], error) {
+	return page.Fetch(p, func(w page.Window) ([]HistoryEntry, error) {
+		return s.store.HistoryPage(ctx, id, w)
+	}, HistoryKey)
 }
 
 // Actions returns what the member may do with an offer of their group now,
@@ -70,19 +77,23 @@ func (s *Service) Actions(ctx context.Context, a group.Actor, id uuid.UUID) ([]A
 	return Actions(o, Member, b.roles, s.clock()), nil
 }
 
-// List returns the offers of the actor's group matching q (its GroupID is
-// the actor's), newest first; with no status, every status but Archived —
-// the dashboard's default "All". Its Statuses and Title are capped
-// (MaxQueryStatuses, MaxTitleLength). It needs group.ViewDashboard.
-func (s *Service) List(ctx context.Context, a group.Actor, q Query) ([]Offer, error) {
+// List returns a page of the offers of the actor's group matching q (its
+// GroupID is the actor's; q.Limit is ignored, p sets the page size), newest
+// first (creation time, then ID; see package page); with no status, every
+// status but Archived — the dashboard's default "All". Its Statuses and
+// Title are capped (MaxQueryStatuses, MaxTitleLength). It needs
+// group.ViewDashboard.
+func (s *Service) List(ctx context.Context, a group.Actor, q Query, p page.Page) (page.Result[Offer], error) {
 	if err := q.check(); err != nil {
-		return nil, err
+		return page.Result[Offer]{}, err
 	}
 	if err := s.canView(ctx, a); err != nil {
-		return nil, err
+		return page.Result[Offer]{}, err
 	}
 	q.GroupID, q.ByValidationDue = a.GroupID, false
-	return s.store.Offers(ctx, q)
+	return page.Fetch(p, func(w page.Window) ([]Offer, error) {
+		return s.store.OffersPage(ctx, q, w)
+	}, CreatedKey)
 }
 
 // Counts returns how many offers of the actor's group are in each status,
@@ -112,22 +123,25 @@ type QueueItem struct {
 	Overdue bool `json:"overdue"`
 }
 
-// ValidationQueue lists the offers in validation, the most urgent first
-// (by due time), flagging the overdue ones. limit 0 means 100.
-func (s *Service) ValidationQueue(ctx context.Context, m group.Moderator, limit int) ([]QueueItem, error) {
+// ValidationQueue returns a page of the offers in validation, the most
+// urgent first (validation due time, then ID; see package page), flagging
+// the overdue ones.
+func (s *Service) ValidationQueue(ctx context.Context, m group.Moderator, p page.Page) (page.Result[QueueItem], error) {
 	if _, err := s.resolve(ctx, board(m), uuid.Nil); err != nil {
-		return nil, err
-	}
-	offers, err := s.store.Offers(ctx, Query{Statuses: []Status{InValidation}, ByValidationDue: true, Limit: limit})
-	if err != nil {
-		return nil, err
+		return page.Result[QueueItem]{}, err
 	}
 	now := s.clock()
-	out := make([]QueueItem, len(offers))
-	for i, o := range offers {
-		out[i] = QueueItem{Offer: o, Overdue: !now.Before(o.ValidationDue)}
-	}
-	return out, nil
+	return page.Fetch(p, func(w page.Window) ([]QueueItem, error) {
+		offers, err := s.store.OffersPage(ctx, Query{Statuses: []Status{InValidation}, ByValidationDue: true}, w)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]QueueItem, len(offers))
+		for i, o := range offers {
+			out[i] = QueueItem{Offer: o, Overdue: !now.Before(o.ValidationDue)}
+		}
+		return out, nil
+	}, func(item QueueItem) page.Key { return DueKey(item.Offer) })
 }
 
 // CanApply reports whether a job seeker may use the offer's Apply button

@@ -15,6 +15,7 @@ type Store interface {
 	storage.Transactor
 	storage.Outbox
 	StatsStore
+	ListStore
 
 	// CreateOffer stores a new offer.
 	CreateOffer(ctx context.Context, o *Offer) error

@@ -24,6 +24,7 @@ import (
 	"github.com/babillard/babillard/group"
 	"github.com/babillard/babillard/i18n"
 	"github.com/babillard/babillard/offer"
+	"github.com/babillard/babillard/page"
 	"github.com/babillard/babillard/storage/memory"
 	"github.com/google/uuid"
 )
@@ -65,11 +66,11 @@ func run(ctx context.Context) error {
 	say("   account %s (login %s)", short(marie.ID), marie.Email)
 
 	step("2. She looks for her company, does not find it, and asks the board to create it")
-	found, err := groups.SearchCompanies(ctx, "laurentides", 0)
+	found, err := groups.SearchCompanies(ctx, "laurentides", page.Page{})
 	if err != nil {
 		return err
 	}
-	say("   search \"laurentides\": %d result(s)", len(found))
+	say("   search \"laurentides\": %d result(s)", len(found.Items))
 	input := group.CompanyInput{
 		LegalName: "Génie-Conseil Laurentides inc.", NEQ: "1143920115", BusinessNumber: "123456782 RT0001",
 		Phone:      "819-555-0100",
@@ -92,10 +93,10 @@ func run(ctx context.Context) error {
 	}
 	marieActs := group.Actor{UserID: marie.ID, GroupID: grp.ID}
 	say("   request %s at %s; group %q", request.Status, request.DecidedAt.In(montreal).Format("2006-01-02 15:04"), grp.Name)
-	found, _ = groups.SearchCompanies(ctx, "genie-conseil TREMBLANT", 0)
-	say("   search \"genie-conseil TREMBLANT\" (no accents, any case) now finds %d company", len(found))
-	found, _ = groups.SearchCompanies(ctx, "123 456 782", 0)
-	say("   search by business number \"123 456 782\" finds %d company", len(found))
+	found, _ = groups.SearchCompanies(ctx, "genie-conseil TREMBLANT", page.Page{})
+	say("   search \"genie-conseil TREMBLANT\" (no accents, any case) now finds %d company", len(found.Items))
+	found, _ = groups.SearchCompanies(ctx, "123 456 782", page.Page{})
+	say("   search by business number \"123 456 782\" finds %d company", len(found.Items))
 
 	step("4. Before the first offer, the group's public profile must be complete")
 	explain("   ready to post?", groups.CheckReadyToPost(ctx, grp.ID))
@@ -116,13 +117,13 @@ func run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	found, _ = groups.SearchCompanies(ctx, "1143920115", 0)
+	found, _ = groups.SearchCompanies(ctx, "1143920115", page.Page{})
 	joinReq, err := groups.RequestToJoin(ctx, jean.ID, grp.ID)
 	if err != nil {
 		return err
 	}
-	pending, _ := groups.PendingJoinRequests(ctx, marieActs)
-	say("   found %q; Marie sees %d pending request(s)", found[0].LegalName, len(pending))
+	pending, _ := groups.PendingJoinRequests(ctx, marieActs, page.Page{})
+	say("   found %q; Marie sees %d pending request(s)", found.Items[0].LegalName, len(pending.Items))
 	joinReq, err = groups.ApproveJoinRequest(ctx, marieActs, joinReq.ID, group.PostingManager)
 	if err != nil {
 		return err
@@ -172,8 +173,10 @@ func run(ctx context.Context) error {
 	if _, err = groups.RemoveMember(ctx, marieActs, marie.ID); err != nil {
 		return err
 	}
-	members, _ := groups.Members(ctx, jeanActs)
-	for _, m := range members {
+	for m, err := range page.All(ctx, func(p page.Page) (page.Result[group.Membership], error) { return groups.Members(ctx, jeanActs, p) }) {
+		if err != nil {
+			return err
+		}
 		u, _ := groups.User(ctx, m.UserID)
 		say("   %-7s active: %-5v roles: %v", u.FirstName, m.Active, m.Roles)
 	}
@@ -277,11 +280,12 @@ func run(ctx context.Context) error {
 	say("   %s; actions left: %v", status(o), must(offers.Actions(ctx, jeanActs, o.ID)))
 
 	step("15. The offer's history")
-	history, err := offers.History(ctx, jeanActs, o.ID)
-	if err != nil {
-		return err
-	}
-	for _, h := range history {
+	for h, err := range page.All(ctx, func(p page.Page) (page.Result[offer.HistoryEntry], error) {
+		return offers.History(ctx, jeanActs, o.ID, p)
+	}) {
+		if err != nil {
+			return err
+		}
 		who := "clock"
 		if h.Role == offer.Board {
 			who = "board"

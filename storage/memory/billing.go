@@ -451,6 +451,7 @@ func (s *Store) LedgerEntries(ctx context.Context, q billing.EntryQuery) ([]bill
 	out := make([]billing.Entry, len(rows))
 	for i, r := range rows {
 		out[i] = copyEntry(r.e)
+		out[i].Seq = int64(r.seq)
 	}
 	return out, nil
 }

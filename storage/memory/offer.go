@@ -220,7 +220,7 @@ func (s *Store) AppendHistory(ctx context.Context, entries ...offer.HistoryEntry
 }
 
 // History returns an offer's entries, oldest first (by time, then append
-// order).
+// order), each with its Seq.
 func (s *Store) History(ctx context.Context, offerID uuid.UUID) ([]offer.HistoryEntry, error) {
 	var rows []historyRow
 	err := s.read(ctx, func() error {
@@ -238,6 +238,7 @@ func (s *Store) History(ctx context.Context, offerID uuid.UUID) ([]offer.History
 	out := make([]offer.HistoryEntry, len(rows))
 	for i, r := range rows {
 		out[i] = r.e
+		out[i].Seq = int64(r.seq)
 	}
 	return out, nil
 }

@@ -194,6 +194,24 @@ func (s *Store) UpdateCreditLot(ctx context.Context, l *billing.Lot) error {
 // CreditLots returns the lots matching q in drawing order: expiry first
 // (NULL, never, last), then creation time, then ID.
 func (s *Store) CreditLots(ctx context.Context, q billing.LotQuery) ([]billing.Lot, error) {
+	w := lotWhere(q)
+	query := `SELECT ` + lotColumns + ` FROM {s}babillard_credit_lots` + w.clause() + ` ORDER BY expires_at, created_at, id`
+	if q.Limit > 0 {
+		query += fmt.Sprintf(` LIMIT %d`, q.Limit)
+	}
+	rows, err := s.db(ctx).Query(ctx, s.sql(query), w.args...)
+	if err != nil {
+		return nil, mapErr("credit lots", err)
+	}
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (billing.Lot, error) { return scanLot(row) })
+	if err != nil {
+		return nil, mapErr("credit lots", err)
+	}
+	return out, nil
+}
+
+// lotWhere returns the conditions of a lot query.
+func lotWhere(q billing.LotQuery) where {
 	var w where
 	if q.GroupID != uuid.Nil {
 		w.add(`group_id = ?`, q.GroupID)
@@ -210,19 +228,7 @@ func (s *Store) CreditLots(ctx context.Context, q billing.LotQuery) ([]billing.L
 	if !q.ExpiredAt.IsZero() {
 		w.add(`expires_at <= ?`, q.ExpiredAt)
 	}
-	query := `SELECT ` + lotColumns + ` FROM {s}babillard_credit_lots` + w.clause() + ` ORDER BY expires_at, created_at, id`
-	if q.Limit > 0 {
-		query += fmt.Sprintf(` LIMIT %d`, q.Limit)
-	}
-	rows, err := s.db(ctx).Query(ctx, s.sql(query), w.args...)
-	if err != nil {
-		return nil, mapErr("credit lots", err)
-	}
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (billing.Lot, error) { return scanLot(row) })
-	if err != nil {
-		return nil, mapErr("credit lots", err)
-	}
-	return out, nil
+	return w
 }
 
 const reservationColumns = `ref, product, group_id, status, lot_id, reserved_by, reserved_at, settled_by,
@@ -304,6 +310,22 @@ func (s *Store) UpdateCreditReservation(ctx context.Context, r *billing.Reservat
 // CreditReservations returns the reservations matching q ordered by
 // ReservedAt, then Ref, then Product.
 func (s *Store) CreditReservations(ctx context.Context, q billing.ReservationQuery) ([]billing.Reservation, error) {
+	w := reservationWhere(q)
+	query := `SELECT ` + reservationColumns + ` FROM {s}babillard_credit_reservations` + w.clause() +
+		` ORDER BY reserved_at, ref, product`
+	rows, err := s.db(ctx).Query(ctx, s.sql(query), w.args...)
+	if err != nil {
+		return nil, mapErr("credit reservations", err)
+	}
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (billing.Reservation, error) { return scanReservation(row) })
+	if err != nil {
+		return nil, mapErr("credit reservations", err)
+	}
+	return out, nil
+}
+
+// reservationWhere returns the conditions of a reservation query.
+func reservationWhere(q billing.ReservationQuery) where {
 	var w where
 	if q.GroupID != uuid.Nil {
 		w.add(`group_id = ?`, q.GroupID)
@@ -317,17 +339,7 @@ func (s *Store) CreditReservations(ctx context.Context, q billing.ReservationQue
 	if q.Status != "" {
 		w.add(`status = ?`, string(q.Status))
 	}
-	query := `SELECT ` + reservationColumns + ` FROM {s}babillard_credit_reservations` + w.clause() +
-		` ORDER BY reserved_at, ref, product`
-	rows, err := s.db(ctx).Query(ctx, s.sql(query), w.args...)
-	if err != nil {
-		return nil, mapErr("credit reservations", err)
-	}
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (billing.Reservation, error) { return scanReservation(row) })
-	if err != nil {
-		return nil, mapErr("credit reservations", err)
-	}
-	return out, nil
+	return w
 }
 
 // AppendLedgerEntries records entries in the order given (ties on At are
@@ -403,11 +415,41 @@ func nullable(id uuid.UUID) *uuid.UUID {
 	return &id
 }
 
-const entryColumns = `id, group_id, product, kind, quantity, lot_id, ref, purchase_ref, counterpart, by_id, by_moderator, at`
+const entryColumns = `id, group_id, product, kind, quantity, lot_id, ref, purchase_ref, counterpart, by_id, by_moderator, at, seq`
 
 // LedgerEntries returns the entries matching q ordered by At, then in the
 // order they were appended (the reverse with q.Descending).
 func (s *Store) LedgerEntries(ctx context.Context, q billing.EntryQuery) ([]billing.Entry, error) {
+	w := entryWhere(q)
+	order := ` ORDER BY at, seq`
+	if q.Descending {
+		order = ` ORDER BY at DESC, seq DESC`
+	}
+	query := `SELECT ` + entryColumns + ` FROM {s}babillard_credit_entries` + w.clause() + order
+	if q.Limit > 0 {
+		query += fmt.Sprintf(` LIMIT %d`, q.Limit)
+	}
+	rows, err := s.db(ctx).Query(ctx, s.sql(query), w.args...)
+	if err != nil {
+		return nil, mapErr("ledger entries", err)
+	}
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (billing.Entry, error) { return scanEntry(row) })
+	if err != nil {
+		return nil, mapErr("ledger entries", err)
+	}
+	return out, nil
+}
+
+// scanEntry reads a ledger entry selected with entryColumns.
+func scanEntry(row pgx.Row) (billing.Entry, error) {
+	var e billing.Entry
+	err := row.Scan(&e.ID, &e.GroupID, &e.Product, &e.Kind, &e.Quantity, scanID(&e.LotID), scanID(&e.Ref), &e.PurchaseRef,
+		scanID(&e.Counterpart), scanID(&e.By), &e.ByModerator, scanTime(&e.At), &e.Seq)
+	return e, err
+}
+
+// entryWhere returns the conditions of a ledger entry query.
+func entryWhere(q billing.EntryQuery) where {
 	var w where
 	if q.GroupID != uuid.Nil {
 		w.add(`group_id = ?`, q.GroupID)
@@ -427,26 +469,5 @@ func (s *Store) LedgerEntries(ctx context.Context, q billing.EntryQuery) ([]bill
 	if !q.Until.IsZero() {
 		w.add(`at < ?`, q.Until)
 	}
-	order := ` ORDER BY at, seq`
-	if q.Descending {
-		order = ` ORDER BY at DESC, seq DESC`
-	}
-	query := `SELECT ` + entryColumns + ` FROM {s}babillard_credit_entries` + w.clause() + order
-	if q.Limit > 0 {
-		query += fmt.Sprintf(` LIMIT %d`, q.Limit)
-	}
-	rows, err := s.db(ctx).Query(ctx, s.sql(query), w.args...)
-	if err != nil {
-		return nil, mapErr("ledger entries", err)
-	}
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (billing.Entry, error) {
-		var e billing.Entry
-		err := row.Scan(&e.ID, &e.GroupID, &e.Product, &e.Kind, &e.Quantity, scanID(&e.LotID), scanID(&e.Ref), &e.PurchaseRef,
-			scanID(&e.Counterpart), scanID(&e.By), &e.ByModerator, scanTime(&e.At))
-		return e, err
-	})
-	if err != nil {
-		return nil, mapErr("ledger entries", err)
-	}
-	return out, nil
+	return w
 }

@@ -76,16 +76,7 @@ func (s *Store) UpdateCompany(ctx context.Context, c *group.Company) error {
 // q.Keyword must occur in the company's SearchText; q.RegistryNumber, spaces
 // and hyphens removed, must equal one of its RegistryNumbers.
 func (s *Store) SearchCompanies(ctx context.Context, q group.CompanyQuery) ([]group.Company, error) {
-	var w where
-	for _, word := range strings.Fields(group.Fold(q.Keyword)) {
-		w.add(`search_text LIKE ? ESCAPE '\'`, containsPattern(word))
-	}
-	if q.RegistryNumber != "" {
-		w.add(`registry_numbers @> ARRAY[?::text]`, registryKey(q.RegistryNumber))
-	}
-	if q.Status != "" {
-		w.add(`status = ?`, string(q.Status))
-	}
+	w := companyWhere(q)
 	limit := q.Limit
 	if limit <= 0 {
 		limit = 50
@@ -102,6 +93,21 @@ func (s *Store) SearchCompanies(ctx context.Context, q group.CompanyQuery) ([]gr
 		return nil, mapErr("search companies", err)
 	}
 	return out, nil
+}
+
+// companyWhere returns the conditions of a company search.
+func companyWhere(q group.CompanyQuery) where {
+	var w where
+	for _, word := range strings.Fields(group.Fold(q.Keyword)) {
+		w.add(`search_text LIKE ? ESCAPE '\'`, containsPattern(word))
+	}
+	if q.RegistryNumber != "" {
+		w.add(`registry_numbers @> ARRAY[?::text]`, registryKey(q.RegistryNumber))
+	}
+	if q.Status != "" {
+		w.add(`status = ?`, string(q.Status))
+	}
+	return w
 }
 
 // where builds a WHERE clause from constant conditions, each with one ?

@@ -224,6 +224,31 @@ func (s *Store) UpdateOffer(ctx context.Context, o *offer.Offer) error {
 // most q.Limit (100 when zero or negative). Every word of the folded
 // q.Title must occur in the folded French or English title.
 func (s *Store) Offers(ctx context.Context, q offer.Query) ([]offer.Offer, error) {
+	w := offerWhere(q)
+	order := ` ORDER BY created_at DESC, id DESC`
+	if q.ByValidationDue {
+		order = ` ORDER BY validation_due NULLS FIRST, id`
+	}
+	limit := q.Limit
+	if limit <= 0 {
+		limit = defaultOfferLimit
+	}
+	args := append(w.args, limit)
+	query := `SELECT ` + offerColumns + ` FROM {s}babillard_offers` + w.clause() + order +
+		` LIMIT $` + strconv.Itoa(len(args))
+	rows, err := s.db(ctx).Query(ctx, s.sql(query), args...)
+	if err != nil {
+		return nil, mapErr("offers", err)
+	}
+	out, err := collectOffers(rows)
+	if err != nil {
+		return nil, mapErr("offers", err)
+	}
+	return out, nil
+}
+
+// offerWhere returns the conditions of an offer query.
+func offerWhere(q offer.Query) where {
 	var w where
 	if q.GroupID != uuid.Nil {
 		w.add(`group_id = ?`, q.GroupID)
@@ -245,26 +270,7 @@ func (s *Store) Offers(ctx context.Context, q offer.Query) ([]offer.Offer, error
 	for _, word := range strings.Fields(group.Fold(q.Title)) {
 		w.add(`search_text LIKE ? ESCAPE '\'`, containsPattern(word))
 	}
-	order := ` ORDER BY created_at DESC, id DESC`
-	if q.ByValidationDue {
-		order = ` ORDER BY validation_due NULLS FIRST, id`
-	}
-	limit := q.Limit
-	if limit <= 0 {
-		limit = defaultOfferLimit
-	}
-	args := append(w.args, limit)
-	query := `SELECT ` + offerColumns + ` FROM {s}babillard_offers` + w.clause() + order +
-		` LIMIT $` + strconv.Itoa(len(args))
-	rows, err := s.db(ctx).Query(ctx, s.sql(query), args...)
-	if err != nil {
-		return nil, mapErr("offers", err)
-	}
-	out, err := collectOffers(rows)
-	if err != nil {
-		return nil, mapErr("offers", err)
-	}
-	return out, nil
+	return w
 }
 
 // CountOffers counts a group's offers per status; statuses without offers
@@ -363,18 +369,14 @@ func (s *Store) AppendHistory(ctx context.Context, entries ...offer.HistoryEntry
 }
 
 // History returns an offer's entries, oldest first (by time, then in the
-// order they were appended); an unknown offer has none.
+// order they were appended), each with its Seq; an unknown offer has none.
 func (s *Store) History(ctx context.Context, offerID uuid.UUID) ([]offer.HistoryEntry, error) {
-	rows, err := s.db(ctx).Query(ctx, s.sql(`SELECT offer_id, at, action, from_status, to_status, by_id, role, note
+	rows, err := s.db(ctx).Query(ctx, s.sql(`SELECT `+historyColumns+`
 		FROM {s}babillard_offer_history WHERE offer_id = $1 ORDER BY at, seq`), offerID)
 	if err != nil {
 		return nil, mapErr("offer history", err)
 	}
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (offer.HistoryEntry, error) {
-		var e offer.HistoryEntry
-		err := row.Scan(&e.OfferID, scanTime(&e.At), &e.Action, &e.From, &e.To, scanID(&e.By), &e.Role, &e.Note)
-		return e, err
-	})
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (offer.HistoryEntry, error) { return scanHistory(row) })
 	if err != nil {
 		return nil, mapErr("offer history", err)
 	}

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/babillard/babillard/billing"
 	"github.com/babillard/babillard/group"
 	"github.com/babillard/babillard/i18n"
 	"github.com/babillard/babillard/storage"
@@ -323,6 +324,9 @@ func canon(v any) any {
 		x.ExpiresAt = ct(x.ExpiresAt)
 		x.DecidedAt = ct(x.DecidedAt)
 		x.CreatedAt = ct(x.CreatedAt)
+		return x
+	case billing.Entry:
+		x.Seq = 0 // set by the store; BillingLists checks it
 		return x
 	case storage.Event:
 		x.Payload = canonJSON(x.Payload)

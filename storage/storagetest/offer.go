@@ -183,6 +183,7 @@ func canonEntries(es []offer.HistoryEntry) []offer.HistoryEntry {
 	out := make([]offer.HistoryEntry, len(es))
 	for i, e := range es {
 		e.At = ct(e.At)
+		e.Seq = 0 // set by the store; OfferLists checks it
 		out[i] = e
 	}
 	return out

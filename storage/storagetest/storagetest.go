@@ -70,6 +70,13 @@
 //     zero time has come, as for the offer machine's guards); the expiry
 //     warning is due when ExpiresAt - ExpiryWarningDays×24h has come. A
 //     limit of 0 or less returns nothing.
+//   - Paged lists (the ListStore methods of group, offer and billing) return
+//     the records strictly after the window's page.Key in the list's order
+//     (the key functions group.MemberKey, offer.CreatedKey, billing.LotKey…
+//     say which), at most its Limit (0: all): walking the pages returns
+//     every record once, in order, records inserted between two pages
+//     included when they sort after the cursor. History and ledger entries
+//     carry the store's append order in Seq.
 //   - History lists by time, then in the order of appending; AppendHistory
 //     and AppendHits write all their entries or none (storage.ErrNotFound
 //     for an unknown offer). CountHits counts days in the location given,
@@ -134,6 +141,7 @@ func Run(t *testing.T, newStore func(t *testing.T) Store, opts ...Option) {
 	t.Run("JoinRequest", su.testJoinRequest)
 	t.Run("Invitation", su.testInvitation)
 	t.Run("GroupIsolation", su.testGroupIsolation)
+	t.Run("GroupLists", su.testGroupLists)
 	t.Run("Times", su.testTimes)
 	t.Run("Atomic", su.testAtomic)
 	t.Run("Concurrency", su.testConcurrency)
@@ -143,11 +151,13 @@ func Run(t *testing.T, newStore func(t *testing.T) Store, opts ...Option) {
 	t.Run("CreditReservation", su.testCreditReservation)
 	t.Run("LedgerEntries", su.testLedgerEntries)
 	t.Run("CreditAtomic", su.testCreditAtomic)
+	t.Run("BillingLists", su.testBillingLists)
 	t.Run("Offer", su.testOffer)
 	t.Run("Offers", su.testOffers)
 	t.Run("CountOffers", su.testCountOffers)
 	t.Run("DueOffers", su.testDueOffers)
 	t.Run("OfferHistory", su.testOfferHistory)
+	t.Run("OfferLists", su.testOfferLists)
 	t.Run("OfferHits", su.testOfferHits)
 	t.Run("OfferAtomic", su.testOfferAtomic)
 	t.Run("ReadEvents", su.testReadEvents)
