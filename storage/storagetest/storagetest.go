@@ -91,6 +91,8 @@ type Store interface {
 	group.Store
 	billing.Store
 	offer.Store
+	billing.PrivacyStore
+	offer.PrivacyStore
 }
 
 // Option adapts the suite to a store's legitimate differences.
@@ -150,4 +152,5 @@ func Run(t *testing.T, newStore func(t *testing.T) Store, opts ...Option) {
 	t.Run("OfferHistory", su.testOfferHistory)
 	t.Run("OfferHits", su.testOfferHits)
 	t.Run("OfferAtomic", su.testOfferAtomic)
+	t.Run("Privacy", su.testPrivacy)
 }
