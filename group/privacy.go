@@ -54,7 +54,7 @@ const RequestWithdrawn RequestStatus = "withdrawn"
 
 // Topics of the privacy steps.
 const (
-	TopicUserDeleted          = "group.user.deleted"          // UserDeletedPayload
+	TopicUserDeleted          = "group.user.deleted"           // UserDeletedPayload
 	TopicJoinRequestWithdrawn = "group.join_request.withdrawn" // RequestPayload
 )
 
@@ -301,9 +301,9 @@ type UserExport struct {
 // MembershipExport is a membership with the names of its group and company.
 type MembershipExport struct {
 	Membership
-	GroupName   string `json:"group_name"`
+	GroupName   string    `json:"group_name"`
 	CompanyID   uuid.UUID `json:"company_id"`
-	CompanyName string `json:"company_name"`
+	CompanyName string    `json:"company_name"`
 }
 
 // ExportUser returns what the group side holds about the acting user
@@ -335,6 +335,7 @@ func (s *Service) exportUser(ctx context.Context, userID uuid.UUID) (UserExport,
 		if err != nil {
 			return err
 		}
+		u.PendingEmailHash = nil // secrets stay out
 		out.Profile = u
 		ms, err := s.store.MembershipsOfUser(ctx, userID)
 		if err != nil {
@@ -361,6 +362,11 @@ func (s *Service) exportUser(ctx context.Context, userID uuid.UUID) (UserExport,
 		}
 		if out.InvitationsSent, err = s.store.InvitationsSentBy(ctx, userID); err != nil {
 			return err
+		}
+		for _, list := range [][]Invitation{out.InvitationsReceived, out.InvitationsSent} {
+			for i := range list {
+				list[i].TokenHash = nil
+			}
 		}
 		out.JoinRequests, err = s.store.JoinRequests(ctx, JoinRequestQuery{UserID: userID})
 		return err

@@ -1,0 +1,387 @@
+package babillard_test
+
+import (
+	"encoding/json"
+	"errors"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/babillard/babillard"
+	"github.com/babillard/babillard/billing"
+	"github.com/babillard/babillard/group"
+	"github.com/babillard/babillard/i18n"
+	"github.com/babillard/babillard/offer"
+	"github.com/babillard/babillard/storage"
+	"github.com/google/uuid"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// privacyWorld is a world with Luc Gagnon, a Posting manager who joined by
+// invitation, changed his e-mail once (and has a second change pending),
+// asked the board for a new group, invited a colleague, and created,
+// submitted and extended an offer. A second group of the company ("Bureau
+// de Québec", Marie its only Principal) invited him too.
+type privacyWorld struct {
+	*world
+	luc      group.Actor
+	second   group.Group
+	offer    offer.Offer
+	pending  group.Invitation
+	request  group.JoinRequest
+	sent     group.Invitation
+	personal []string // Luc's name, function, phone and every address he had
+}
+
+func newPrivacyWorld(t *testing.T, store babillard.Store) *privacyWorld {
+	w := &privacyWorld{world: newWorld(t, store)}
+	g := w.board.Groups
+	_, token, err := g.Invite(w.ctx, w.marie, "luc@acme-genie.ca", group.PostingManager)
+	require.NoError(t, err)
+	luc, err := g.RegisterUser(w.ctx, "luc@acme-genie.ca", group.UserProfile{FirstName: "Luc", LastName: "Gagnonnière",
+		Function: "Chargé de projets", Phone: "514-555-0199", Extension: "777"})
+	require.NoError(t, err)
+	_, err = g.AcceptInvitation(w.ctx, luc.ID, token)
+	require.NoError(t, err)
+	w.luc = group.Actor{UserID: luc.ID, GroupID: w.marie.GroupID}
+	token, err = g.RequestEmailChange(w.ctx, luc.ID, "luc.gagnonniere@acme-genie.ca")
+	require.NoError(t, err)
+	_, err = g.ConfirmEmailChange(w.ctx, token)
+	require.NoError(t, err)
+	_, err = g.RequestEmailChange(w.ctx, luc.ID, "lg@acme-genie.ca")
+	require.NoError(t, err)
+	w.personal = []string{"Gagnonnière", "Chargé de projets", "514-555-0199", "luc@acme-genie.ca", "luc.gagnonniere@acme-genie.ca", "lg@acme-genie.ca"}
+
+	// A second group with Marie as its only Principal invites Luc.
+	req, err := g.RequestGroup(w.ctx, w.marie.UserID, mustCompanyID(t, w), "Bureau de Québec")
+	require.NoError(t, err)
+	_, w.second, err = g.ApproveGroupRequest(w.ctx, w.moderator, req.ID)
+	require.NoError(t, err)
+	w.pending, _, err = g.Invite(w.ctx, group.Actor{UserID: w.marie.UserID, GroupID: w.second.ID}, "luc.gagnonniere@acme-genie.ca", group.PostingManager)
+	require.NoError(t, err)
+	w.request, err = g.RequestGroup(w.ctx, luc.ID, mustCompanyID(t, w), "Bureau de Sherbrooke")
+	require.NoError(t, err)
+	w.sent, _, err = g.Invite(w.ctx, w.luc, "nadia@acme-genie.ca", group.PostingManager)
+	require.NoError(t, err)
+
+	// Luc's offer: created, submitted, approved by the board, extended.
+	w.grant(billing.EngineerPosting, 2)
+	w.grant(billing.Extension, 1)
+	c := jobContent()
+	o, _, err := w.board.Offers.Create(w.ctx, w.luc, c)
+	require.NoError(t, err)
+	_, err = w.board.Offers.Submit(w.ctx, w.luc, o.ID)
+	require.NoError(t, err)
+	_, err = w.board.Offers.Approve(w.ctx, w.moderator, o.ID)
+	require.NoError(t, err)
+	w.offer, err = w.board.Offers.Extend(w.ctx, w.luc, o.ID)
+	require.NoError(t, err)
+	return w
+}
+
+func mustCompanyID(t *testing.T, w *privacyWorld) uuid.UUID {
+	g, err := w.board.Groups.Group(w.ctx, w.marie.GroupID)
+	require.NoError(t, err)
+	return g.CompanyID
+}
+
+func TestExportUser(t *testing.T) { onEveryStore(t, testExportUser) }
+
+func testExportUser(t *testing.T, store babillard.Store) {
+	w := newPrivacyWorld(t, store)
+	exp, err := w.board.ExportUser(w.ctx, w.luc.UserID)
+	require.NoError(t, err)
+	byBoard, err := w.board.ExportUserByBoard(w.ctx, w.moderator, w.luc.UserID)
+	require.NoError(t, err)
+	assert.Equal(t, exp, byBoard, "the user and the board's staff get the same export")
+
+	data, err := json.Marshal(exp)
+	require.NoError(t, err)
+	var doc map[string]any
+	require.NoError(t, json.Unmarshal(data, &doc))
+	for _, key := range []string{"profile", "memberships", "invitations_received", "invitations_sent", "join_requests", "offers", "credits"} {
+		assert.Contains(t, doc, key)
+	}
+	assert.Len(t, doc, 7, "no other section: %v", keys(doc))
+	assert.Contains(t, doc["offers"], "created")
+	assert.Contains(t, doc["offers"], "actions")
+	assert.Contains(t, doc["credits"], "entries")
+	assert.Contains(t, doc["credits"], "reservations")
+	snake := regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`)
+	walkKeys(doc, func(k string) { assert.Regexp(t, snake, k, "JSON keys are snake_case") })
+
+	// Round trip.
+	var back babillard.UserExport
+	require.NoError(t, json.Unmarshal(data, &back))
+	assert.Equal(t, exp, back)
+
+	// What it holds.
+	assert.Equal(t, "luc.gagnonniere@acme-genie.ca", exp.Profile.Email)
+	assert.Equal(t, "lg@acme-genie.ca", exp.Profile.PendingEmail)
+	assert.Equal(t, "Gagnonnière", exp.Profile.LastName)
+	require.Len(t, exp.Memberships, 1)
+	assert.Equal(t, "Groupe 001", exp.Memberships[0].GroupName)
+	assert.Equal(t, "Acme Génie-Conseil inc.", exp.Memberships[0].CompanyName)
+	assert.Equal(t, []group.Role{group.PostingManager}, exp.Memberships[0].Roles)
+	assert.Equal(t, []string{"luc@acme-genie.ca", "luc.gagnonniere@acme-genie.ca"}, invitationEmails(exp.InvitationsReceived),
+		"invitations to his earlier address too")
+	assert.Equal(t, []string{"nadia@acme-genie.ca"}, invitationEmails(exp.InvitationsSent))
+	require.Len(t, exp.JoinRequests, 1)
+	assert.Equal(t, "Bureau de Sherbrooke", exp.JoinRequests[0].GroupName)
+	require.Len(t, exp.Offers.Created, 1)
+	assert.Equal(t, w.offer.ID, exp.Offers.Created[0].ID)
+	assert.Equal(t, jobContent().Title, exp.Offers.Created[0].Title)
+	var actions []offer.Action
+	for _, e := range exp.Offers.Actions {
+		actions = append(actions, e.Action)
+	}
+	assert.Equal(t, []offer.Action{offer.ActionCreate, offer.ActionSubmit, offer.ActionExtend}, actions)
+	assert.NotEmpty(t, exp.Credits.Entries)
+	for _, e := range exp.Credits.Entries {
+		assert.Equal(t, w.luc.UserID, e.By)
+	}
+	require.Len(t, exp.Credits.Reservations, 2, "the posting credit and the extension")
+	assert.NotContains(t, string(data), "token", "no secret in the export")
+
+	// Nobody else: a missing moderator is refused, and so is nobody.
+	_, err = w.board.ExportUserByBoard(w.ctx, group.Moderator{}, w.luc.UserID)
+	assert.ErrorIs(t, err, group.ErrForbidden)
+	_, err = w.board.ExportUser(w.ctx, uuid.Nil)
+	assert.ErrorIs(t, err, group.ErrForbidden)
+	_, err = w.board.ExportUser(w.ctx, uuid.New())
+	assert.ErrorIs(t, err, storage.ErrNotFound)
+}
+
+func TestDeleteUser(t *testing.T) { onEveryStore(t, testDeleteUser) }
+
+func testDeleteUser(t *testing.T, store babillard.Store) {
+	w := newPrivacyWorld(t, store)
+	g := w.board.Groups
+	before := w.balance(billing.EngineerPosting)
+	statement := w.statement()
+
+	deleted, err := w.board.DeleteUser(w.ctx, w.luc.UserID)
+	require.NoError(t, err)
+	assert.True(t, deleted.Deleted())
+	assert.Equal(t, group.FormerMember, deleted.DisplayName())
+	assert.Equal(t, i18n.Text{FR: "ancien membre", EN: "former member"}, deleted.DisplayName())
+	assert.Equal(t, w.luc.UserID, deleted.ID, "the ID stays, opaque")
+
+	// The account: nothing personal left, no address finds it.
+	u, err := g.User(w.ctx, w.luc.UserID)
+	require.NoError(t, err)
+	assert.Equal(t, deleted, u)
+	assert.Empty(t, u.Email+u.FirstName+u.LastName+u.Function+u.Phone+u.Extension+u.PendingEmail)
+	assert.Empty(t, u.PendingEmailHash)
+	for _, addr := range w.personal[3:] {
+		_, err := g.UserByEmail(w.ctx, addr)
+		assert.ErrorIs(t, err, storage.ErrNotFound, addr)
+	}
+
+	// Memberships deactivated; invitations scrubbed and the pending one
+	// revoked; the pending request withdrawn.
+	members, err := g.Members(w.ctx, w.marie)
+	require.NoError(t, err)
+	for _, m := range members {
+		if m.UserID == w.luc.UserID {
+			assert.False(t, m.Active)
+			assert.Equal(t, w.luc.UserID, m.RemovedBy)
+		}
+	}
+	_, _, err = g.Switch(w.ctx, w.luc.UserID, w.marie.GroupID)
+	assert.ErrorIs(t, err, group.ErrForbidden)
+	for _, a := range []group.Actor{w.marie, {UserID: w.marie.UserID, GroupID: w.second.ID}} {
+		invs, err := g.Invitations(w.ctx, a)
+		require.NoError(t, err)
+		for _, inv := range invs {
+			assert.NotContains(t, w.personal, inv.Email)
+			if inv.ID == w.pending.ID {
+				assert.Equal(t, group.InvitationRevoked, inv.Status)
+				assert.Empty(t, inv.Email)
+			}
+			if inv.ID == w.sent.ID {
+				assert.Equal(t, "nadia@acme-genie.ca", inv.Email, "invitations he sent are the group's")
+				assert.Equal(t, group.InvitationPending, inv.Status)
+			}
+		}
+	}
+	reqs, err := g.JoinRequestsOfUser(w.ctx, w.luc.UserID)
+	require.NoError(t, err)
+	require.Len(t, reqs, 1)
+	assert.Equal(t, group.RequestWithdrawn, reqs[0].Status)
+	pendingForBoard, err := g.PendingGroupRequests(w.ctx, w.moderator)
+	require.NoError(t, err)
+	assert.Empty(t, pendingForBoard)
+
+	// History still says a former member did it, in both languages.
+	hist, err := w.board.Offers.History(w.ctx, w.marie, w.offer.ID)
+	require.NoError(t, err)
+	var byLuc int
+	for _, e := range hist {
+		if e.Role != offer.Member {
+			continue
+		}
+		who, err := g.User(w.ctx, e.By)
+		require.NoError(t, err)
+		assert.Equal(t, "ancien membre", who.DisplayName().In(i18n.French))
+		assert.Equal(t, "former member", who.DisplayName().In(i18n.English))
+		byLuc++
+	}
+	assert.Equal(t, 3, byLuc, "create, submit, extend")
+	o, err := w.board.Offers.Get(w.ctx, w.marie, w.offer.ID)
+	require.NoError(t, err)
+	assert.Equal(t, w.luc.UserID, o.CreatedBy)
+
+	// The credits are untouched and still balance.
+	assert.Equal(t, before, w.balance(billing.EngineerPosting))
+	assert.Equal(t, statement, w.statement())
+
+	// Nothing the library reads returns his name or addresses: the export,
+	// every event of the outbox.
+	exp, err := w.board.ExportUserByBoard(w.ctx, w.moderator, w.luc.UserID)
+	require.NoError(t, err)
+	data, err := json.Marshal(exp)
+	require.NoError(t, err)
+	assertNoneOf(t, "export after deletion", string(data), w.personal)
+	assert.Len(t, exp.Offers.Actions, 3)
+	events, err := store.ClaimEvents(w.ctx, "privacy-test", 100000, time.Minute, w.clock.Now().Add(24*365*time.Hour))
+	require.NoError(t, err)
+	var deletedEvents int
+	for _, e := range events {
+		assertNoneOf(t, "event "+e.Topic, string(e.Payload), w.personal)
+		if e.Topic == group.TopicUserDeleted {
+			deletedEvents++
+			assert.Equal(t, w.luc.UserID, e.Subject)
+			var p group.UserDeletedPayload
+			require.NoError(t, json.Unmarshal(e.Payload, &p))
+			assert.Equal(t, group.UserDeletedPayload{UserID: w.luc.UserID, DeletedAt: w.clock.Now().UTC(), By: w.luc.UserID}, p)
+		}
+	}
+	assert.Equal(t, 1, deletedEvents)
+
+	// Deleting again changes nothing; the account cannot come back.
+	again, err := w.board.DeleteUser(w.ctx, w.luc.UserID)
+	require.NoError(t, err)
+	assert.Equal(t, deleted, again)
+	more, err := store.ClaimEvents(w.ctx, "privacy-test-2", 100, time.Minute, w.clock.Now().Add(24*365*time.Hour))
+	require.NoError(t, err)
+	assert.Empty(t, more, "a second deletion appends nothing")
+	_, err = g.AddMember(w.ctx, w.marie, w.luc.UserID, group.PostingManager)
+	assert.ErrorIs(t, err, group.ErrNotAllowed)
+	_, err = g.UpdateUserProfile(w.ctx, w.luc.UserID, group.UserProfile{FirstName: "Luc", LastName: "G"})
+	assert.ErrorIs(t, err, group.ErrNotAllowed)
+	_, err = g.RequestEmailChange(w.ctx, w.luc.UserID, "luc2@acme-genie.ca")
+	assert.ErrorIs(t, err, group.ErrNotAllowed)
+	_, err = g.RequestToJoin(w.ctx, w.luc.UserID, w.second.ID)
+	assert.ErrorIs(t, err, group.ErrNotAllowed)
+
+	// Every address is free for a new registration, a new account.
+	for _, addr := range w.personal[3:] {
+		n, err := g.RegisterUser(w.ctx, addr, group.UserProfile{FirstName: "Luc", LastName: "Gagnonnière"})
+		require.NoError(t, err, addr)
+		assert.NotEqual(t, w.luc.UserID, n.ID)
+	}
+}
+
+func TestDeleteUserKeepsAPrincipal(t *testing.T) { onEveryStore(t, testDeleteUserKeepsAPrincipal) }
+
+func testDeleteUserKeepsAPrincipal(t *testing.T, store babillard.Store) {
+	w := newPrivacyWorld(t, store)
+	g := w.board.Groups
+	// Paul is a second Principal of the first group, not of the second:
+	// Marie stays the only Principal of "Bureau de Québec".
+	paul := w.member("paul@acme-genie.ca", group.Principal)
+
+	_, err := w.board.DeleteUser(w.ctx, w.marie.UserID)
+	require.Error(t, err)
+	assert.ErrorIs(t, err, group.ErrNotAllowed)
+	var e *i18n.Error
+	require.True(t, errors.As(err, &e))
+	assert.Equal(t, "user.last_principal", e.Code)
+	assert.Contains(t, e.Message.FR, "« Bureau de Québec »")
+	assert.Contains(t, e.Message.EN, "“Bureau de Québec”")
+	assert.Contains(t, e.Message.FR, "responsable principal")
+	assert.Contains(t, e.Message.EN, "Principal")
+	_, err = w.board.DeleteUserByBoard(w.ctx, w.moderator, w.marie.UserID)
+	assert.ErrorIs(t, err, group.ErrNotAllowed, "the board is refused too")
+
+	// Nothing written: Marie is still everything she was, in both groups.
+	u, err := g.UserByEmail(w.ctx, "marie@acme-genie.ca")
+	require.NoError(t, err)
+	assert.Equal(t, "Tremblay", u.LastName)
+	for _, gid := range []uuid.UUID{w.marie.GroupID, w.second.ID} {
+		_, m, err := g.Switch(w.ctx, w.marie.UserID, gid)
+		require.NoError(t, err)
+		assert.True(t, m.Has(group.Principal))
+	}
+
+	// Once Bureau de Québec has another Principal, the board deletes her.
+	_, err = g.AddMember(w.ctx, group.Actor{UserID: w.marie.UserID, GroupID: w.second.ID}, paul.UserID, group.Principal)
+	require.NoError(t, err)
+	_, err = w.board.DeleteUserByBoard(w.ctx, group.Moderator{}, w.marie.UserID)
+	assert.ErrorIs(t, err, group.ErrForbidden, "only the board's staff delete another account")
+	deleted, err := w.board.DeleteUserByBoard(w.ctx, w.moderator, w.marie.UserID)
+	require.NoError(t, err)
+	assert.True(t, deleted.Deleted())
+	members, err := g.Members(w.ctx, paul)
+	require.NoError(t, err)
+	for _, m := range members {
+		if m.UserID == w.marie.UserID {
+			assert.False(t, m.Active)
+			assert.Equal(t, w.moderator.ID, m.RemovedBy)
+		}
+	}
+}
+
+// statement returns the group's whole credit statement.
+func (w *privacyWorld) statement() []billing.Entry {
+	w.t.Helper()
+	entries, err := w.board.Billing.Statement(w.ctx, w.sophie, billing.EntryQuery{})
+	require.NoError(w.t, err)
+	return entries
+}
+
+func invitationEmails(invs []group.Invitation) []string {
+	var out []string
+	for _, inv := range invs {
+		out = append(out, inv.Email)
+	}
+	return out
+}
+
+func assertNoneOf(t *testing.T, what, text string, personal []string) {
+	t.Helper()
+	for _, p := range personal {
+		if strings.Contains(text, p) {
+			t.Errorf("%s holds %q: %s", what, p, text)
+		}
+		if b, _ := json.Marshal(p); strings.Contains(text, strings.Trim(string(b), `"`)) {
+			t.Errorf("%s holds %q (JSON-escaped): %s", what, p, text)
+		}
+	}
+}
+
+func keys(m map[string]any) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// walkKeys calls f with every object key of a decoded JSON document.
+func walkKeys(v any, f func(string)) {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			f(k)
+			walkKeys(e, f)
+		}
+	case []any:
+		for _, e := range x {
+			walkKeys(e, f)
+		}
+	}
+}
