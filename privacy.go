@@ -29,30 +29,36 @@ type UserExport struct {
 // user) across the whole board, in one transaction; see
 // DeleteUserByBoard.
 func (b *Board) DeleteUser(ctx context.Context, userID uuid.UUID) (group.User, error) {
-	return b.deleteUser(ctx, func(ctx context.Context) (group.User, error) { return b.Groups.DeleteUser(ctx, userID) })
+	return b.deleteUser(ctx, func(ctx context.Context) (group.Erasure, error) { return b.Groups.DeleteUser(ctx, userID) })
 }
 
 // DeleteUserByBoard deletes a user's account for the board's staff, across
 // the whole board, in one transaction: the group service erases the
 // account's personal data and deactivates, revokes and withdraws what it
 // had (group.Service.DeleteUserByBoard says what, and why a last active
-// Principal is refused); offers and credits keep the user's opaque ID,
-// which then names a group.FormerMember, and hold no other personal data
-// of theirs, so the credit statements still balance and the history stays
-// whole. A later registration with the same address is a new account.
+// Principal is refused); offer.EraseUser erases the account's addresses
+// from the offers that took applications at them (and refuses while such
+// an offer is under validation or online). Offers' history and the credit
+// bank keep the user's opaque ID, which then names a group.FormerMember,
+// and hold no other personal data of theirs, so the credit statements
+// still balance and the history stays whole. A later registration with the
+// same address is a new account.
 func (b *Board) DeleteUserByBoard(ctx context.Context, by group.Moderator, userID uuid.UUID) (group.User, error) {
-	return b.deleteUser(ctx, func(ctx context.Context) (group.User, error) { return b.Groups.DeleteUserByBoard(ctx, by, userID) })
+	return b.deleteUser(ctx, func(ctx context.Context) (group.Erasure, error) { return b.Groups.DeleteUserByBoard(ctx, by, userID) })
 }
 
 // deleteUser runs the deletion's steps in one transaction. Each package
 // that holds personal data of users adds its step here, after the group
 // service's, which checks the actor.
-func (b *Board) deleteUser(ctx context.Context, groupStep func(ctx context.Context) (group.User, error)) (group.User, error) {
+func (b *Board) deleteUser(ctx context.Context, groupStep func(ctx context.Context) (group.Erasure, error)) (group.User, error) {
 	var out group.User
 	err := b.Store.Atomic(ctx, func(ctx context.Context) error {
-		var err error
-		out, err = groupStep(ctx)
-		return err
+		erased, err := groupStep(ctx)
+		if err != nil {
+			return err
+		}
+		out = erased.User
+		return offer.EraseUser(ctx, b.Store, erased.Addresses)
 	})
 	if err != nil {
 		return group.User{}, err

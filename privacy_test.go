@@ -22,13 +22,15 @@ import (
 // privacyWorld is a world with Luc Gagnon, a Posting manager who joined by
 // invitation, changed his e-mail once (and has a second change pending),
 // asked the board for a new group, invited a colleague, and created,
-// submitted and extended an offer. A second group of the company ("Bureau
+// submitted and extended an offer, and wrote a draft taking applications at
+// his address. A second group of the company ("Bureau
 // de Québec", Marie its only Principal) invited him too.
 type privacyWorld struct {
 	*world
 	luc      group.Actor
 	second   group.Group
 	offer    offer.Offer
+	draft    offer.Offer
 	pending  group.Invitation
 	request  group.JoinRequest
 	sent     group.Invitation
@@ -77,6 +79,11 @@ func newPrivacyWorld(t *testing.T, store babillard.Store) *privacyWorld {
 	_, err = w.board.Offers.Approve(w.ctx, w.moderator, o.ID)
 	require.NoError(t, err)
 	w.offer, err = w.board.Offers.Extend(w.ctx, w.luc, o.ID)
+	require.NoError(t, err)
+	// A draft that takes applications at his address.
+	c.Apply = offer.Apply{Email: "luc.gagnonniere@acme-genie.ca"}
+	c.Title.FR = "Brouillon de Luc"
+	w.draft, _, err = w.board.Offers.Create(w.ctx, w.luc, c)
 	require.NoError(t, err)
 	return w
 }
@@ -130,14 +137,15 @@ func testExportUser(t *testing.T, store babillard.Store) {
 	assert.Equal(t, []string{"nadia@acme-genie.ca"}, invitationEmails(exp.InvitationsSent))
 	require.Len(t, exp.JoinRequests, 1)
 	assert.Equal(t, "Bureau de Sherbrooke", exp.JoinRequests[0].GroupName)
-	require.Len(t, exp.Offers.Created, 1)
+	require.Len(t, exp.Offers.Created, 2)
 	assert.Equal(t, w.offer.ID, exp.Offers.Created[0].ID)
 	assert.Equal(t, jobContent().Title, exp.Offers.Created[0].Title)
+	assert.Equal(t, w.draft.ID, exp.Offers.Created[1].ID)
 	var actions []offer.Action
 	for _, e := range exp.Offers.Actions {
 		actions = append(actions, e.Action)
 	}
-	assert.Equal(t, []offer.Action{offer.ActionCreate, offer.ActionSubmit, offer.ActionExtend}, actions)
+	assert.Equal(t, []offer.Action{offer.ActionCreate, offer.ActionSubmit, offer.ActionExtend, offer.ActionCreate}, actions)
 	assert.NotEmpty(t, exp.Credits.Entries)
 	for _, e := range exp.Credits.Entries {
 		assert.Equal(t, w.luc.UserID, e.By)
@@ -233,6 +241,17 @@ func testDeleteUser(t *testing.T, store babillard.Store) {
 	o, err := w.board.Offers.Get(w.ctx, w.marie, w.offer.ID)
 	require.NoError(t, err)
 	assert.Equal(t, w.luc.UserID, o.CreatedBy)
+	assert.Equal(t, "rh@acme-genie.ca", o.Content.Apply.Email, "the group's own address stays")
+	draft, err := w.board.Offers.Get(w.ctx, w.marie, w.draft.ID)
+	require.NoError(t, err)
+	assert.Empty(t, draft.Content.Apply.Email, "his address leaves the draft")
+	assert.Equal(t, offer.Draft, draft.Status)
+	offers, err := w.board.Offers.List(w.ctx, w.marie, offer.Query{Statuses: offer.Statuses()})
+	require.NoError(t, err)
+	require.Len(t, offers, 2)
+	data, err := json.Marshal(offers)
+	require.NoError(t, err)
+	assertNoneOf(t, "offers after deletion", string(data), w.personal)
 
 	// The credits are untouched and still balance.
 	assert.Equal(t, before, w.balance(billing.EngineerPosting))
@@ -242,10 +261,10 @@ func testDeleteUser(t *testing.T, store babillard.Store) {
 	// every event of the outbox.
 	exp, err := w.board.ExportUserByBoard(w.ctx, w.moderator, w.luc.UserID)
 	require.NoError(t, err)
-	data, err := json.Marshal(exp)
+	data, err = json.Marshal(exp)
 	require.NoError(t, err)
 	assertNoneOf(t, "export after deletion", string(data), w.personal)
-	assert.Len(t, exp.Offers.Actions, 3)
+	assert.Len(t, exp.Offers.Actions, 4)
 	events, err := store.ClaimEvents(w.ctx, "privacy-test", 100000, time.Minute, w.clock.Now().Add(24*365*time.Hour))
 	require.NoError(t, err)
 	var deletedEvents int
@@ -333,6 +352,57 @@ func testDeleteUserKeepsAPrincipal(t *testing.T, store babillard.Store) {
 			assert.Equal(t, w.moderator.ID, m.RemovedBy)
 		}
 	}
+}
+
+func TestDeleteUserWhileAnOfferTakesApplicationsAtTheAddress(t *testing.T) {
+	onEveryStore(t, testDeleteUserWhileAnOfferTakesApplications)
+}
+
+func testDeleteUserWhileAnOfferTakesApplications(t *testing.T, store babillard.Store) {
+	w := newPrivacyWorld(t, store)
+	c := jobContent()
+	c.Title.FR = "Ingénieur de structures"
+	c.Apply = offer.Apply{Email: "luc.gagnonniere@acme-genie.ca"}
+	w.grant(billing.EngineerPosting, 1)
+	o, _, err := w.board.Offers.Create(w.ctx, w.luc, c)
+	require.NoError(t, err)
+	_, err = w.board.Offers.Submit(w.ctx, w.luc, o.ID)
+	require.NoError(t, err)
+
+	for _, step := range []func() error{
+		func() error { return nil }, // in validation
+		func() error { _, err := w.board.Offers.Approve(w.ctx, w.moderator, o.ID); return err }, // online
+	} {
+		require.NoError(t, step())
+		_, err = w.board.DeleteUser(w.ctx, w.luc.UserID)
+		assert.ErrorIs(t, err, offer.ErrNotAllowed)
+		var e *i18n.Error
+		require.True(t, errors.As(err, &e))
+		assert.Equal(t, "offer.apply_email_live", e.Code)
+		assert.Contains(t, e.Message.FR, "« Ingénieur de structures »")
+		assert.Contains(t, e.Message.EN, "“Ingénieur de structures”")
+
+		// Nothing written: not the group's part either.
+		u, err := w.board.Groups.UserByEmail(w.ctx, "luc.gagnonniere@acme-genie.ca")
+		require.NoError(t, err)
+		assert.Equal(t, w.luc.UserID, u.ID)
+		_, _, err = w.board.Groups.Switch(w.ctx, w.luc.UserID, w.marie.GroupID)
+		require.NoError(t, err)
+		d, err := w.board.Offers.Get(w.ctx, w.marie, w.draft.ID)
+		require.NoError(t, err)
+		assert.Equal(t, "luc.gagnonniere@acme-genie.ca", d.Content.Apply.Email)
+	}
+
+	// Once the offer ended, the deletion goes through and the ended offer
+	// forgets his address.
+	_, err = w.board.Offers.End(w.ctx, w.marie, o.ID)
+	require.NoError(t, err)
+	_, err = w.board.DeleteUser(w.ctx, w.luc.UserID)
+	require.NoError(t, err)
+	ended, err := w.board.Offers.Get(w.ctx, w.marie, o.ID)
+	require.NoError(t, err)
+	assert.Equal(t, offer.Expired, ended.Status)
+	assert.Empty(t, ended.Content.Apply.Email)
 }
 
 // statement returns the group's whole credit statement.

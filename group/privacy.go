@@ -96,12 +96,22 @@ func (s *Service) liveUser(ctx context.Context, id uuid.UUID) (User, error) {
 	return u, err
 }
 
+// Erasure is what deleting an account erased: the account as it now
+// stands (Deleted), and every e-mail address it had (login, pending,
+// earlier ones), which the other packages' steps of
+// babillard.Board.DeleteUser erase from their own records. Addresses is
+// empty when the account was already deleted.
+type Erasure struct {
+	User      User
+	Addresses []string
+}
+
 // DeleteUser deletes the acting user's own account (userID is the acting
 // user: nobody but the board deletes another person's account); see
 // DeleteUserByBoard for what it does. Hosts that run offers and credits
 // call babillard.Board.DeleteUser, which does this and the rest in one
 // transaction.
-func (s *Service) DeleteUser(ctx context.Context, userID uuid.UUID) (User, error) {
+func (s *Service) DeleteUser(ctx context.Context, userID uuid.UUID) (Erasure, error) {
 	return s.deleteUser(ctx, userID, userID, false)
 }
 
@@ -125,26 +135,26 @@ func (s *Service) DeleteUser(ctx context.Context, userID uuid.UUID) (User, error
 // and credit entries still say that one member did these things, and name
 // them FormerMember (User.DisplayName). Deleting a deleted account returns
 // it, changing nothing. An unknown user is storage.ErrNotFound.
-func (s *Service) DeleteUserByBoard(ctx context.Context, by Moderator, userID uuid.UUID) (User, error) {
+func (s *Service) DeleteUserByBoard(ctx context.Context, by Moderator, userID uuid.UUID) (Erasure, error) {
 	if err := checkModerator(by); err != nil {
-		return User{}, err
+		return Erasure{}, err
 	}
 	return s.deleteUser(ctx, userID, by.ID, true)
 }
 
-func (s *Service) deleteUser(ctx context.Context, userID, by uuid.UUID, byBoard bool) (User, error) {
+func (s *Service) deleteUser(ctx context.Context, userID, by uuid.UUID, byBoard bool) (Erasure, error) {
 	if userID == uuid.Nil {
-		return User{}, messages.Error(ErrForbidden, "forbidden.other_user")
+		return Erasure{}, messages.Error(ErrForbidden, "forbidden.other_user")
 	}
 	now := s.now()
-	var out User
+	var out Erasure
 	err := s.store.Atomic(ctx, func(ctx context.Context) error {
 		u, err := s.store.User(ctx, userID)
 		if err != nil {
 			return err
 		}
 		if u.Deleted() {
-			out = u
+			out = Erasure{User: u}
 			return nil
 		}
 		addresses, err := s.addressesOf(ctx, u)
@@ -168,10 +178,13 @@ func (s *Service) deleteUser(ctx context.Context, userID, by uuid.UUID, byBoard 
 		if _, err := s.store.RedactEvents(ctx, addresses...); err != nil {
 			return err
 		}
-		out = u
+		out = Erasure{User: u, Addresses: addresses}
 		return s.emit(ctx, TopicUserDeleted, uuid.Nil, u.ID, now, UserDeletedPayload{UserID: u.ID, DeletedAt: now, By: by, ByBoard: byBoard})
 	})
-	return out, err
+	if err != nil {
+		return Erasure{}, err
+	}
+	return out, nil
 }
 
 // addressesOf returns every e-mail address the library has held for u: the

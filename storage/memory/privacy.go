@@ -215,3 +215,26 @@ func (s *Store) CreditReservationsBy(ctx context.Context, userID uuid.UUID) ([]b
 	})
 	return nonNil(out), nil
 }
+
+// OffersApplyingTo returns the offers whose application e-mail, or their
+// pending revision's, is one of emails, oldest first; the empty string
+// matches none.
+func (s *Store) OffersApplyingTo(ctx context.Context, emails ...string) ([]offer.Offer, error) {
+	applies := func(c *offer.Content) bool {
+		return c != nil && c.Apply.Email != "" && slices.Contains(emails, c.Apply.Email)
+	}
+	var out []offer.Offer
+	err := s.read(ctx, func() error {
+		for _, row := range s.offers.all() {
+			if applies(&row.o.Content) || applies(row.o.Revision) {
+				out = append(out, copyOffer(row.o))
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	slices.SortFunc(out, func(a, b offer.Offer) int { return compareTimeID(a.CreatedAt, b.CreatedAt, a.ID, b.ID) })
+	return nonNil(out), nil
+}

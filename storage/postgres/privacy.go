@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/babillard/babillard/billing"
@@ -228,6 +229,28 @@ func (s *Store) CreditReservationsBy(ctx context.Context, userID uuid.UUID) ([]b
 	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (billing.Reservation, error) { return scanReservation(row) })
 	if err != nil {
 		return nil, mapErr("credit reservations by", err)
+	}
+	return out, nil
+}
+
+// OffersApplyingTo returns the offers whose application e-mail, or their
+// pending revision's, is one of emails, oldest first; the empty string
+// matches none.
+func (s *Store) OffersApplyingTo(ctx context.Context, emails ...string) ([]offer.Offer, error) {
+	emails = slices.DeleteFunc(slices.Clone(emails), func(e string) bool { return e == "" })
+	if len(emails) == 0 {
+		return []offer.Offer{}, nil
+	}
+	// A scan of the offers' JSON: deletions are rare.
+	rows, err := s.db(ctx).Query(ctx, s.sql(`SELECT `+offerColumns+` FROM {s}babillard_offers
+		WHERE content->'apply'->>'email' = ANY ($1::text[]) OR revision->'apply'->>'email' = ANY ($1::text[])
+		ORDER BY created_at, id`), emails)
+	if err != nil {
+		return nil, mapErr("offers applying to", err)
+	}
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (offer.Offer, error) { return scanOffer(row) })
+	if err != nil {
+		return nil, mapErr("offers applying to", err)
 	}
 	return out, nil
 }

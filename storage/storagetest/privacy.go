@@ -174,6 +174,32 @@ func (su *suite) testPrivacy(t *testing.T) {
 		f.must(err, "HistoryBy of a stranger")
 		wantEqual(t, "HistoryBy of a stranger", hist, []offer.HistoryEntry{})
 	})
+	t.Run("OffersApplyingTo", func(t *testing.T) {
+		f := su.fixture(t)
+		_, g := f.companyGroup()
+		inContent := f.offer(g.ID, func(o *offer.Offer) {
+			o.Content.Apply, o.Revision, o.CreatedAt = offer.Apply{Email: "lea@example.com"}, nil, at(30)
+		})
+		inRevision := f.offer(g.ID, func(o *offer.Offer) {
+			o.Content.Apply, o.Revision.Apply, o.CreatedAt = offer.Apply{URL: "https://example.com/jobs"}, offer.Apply{Email: "lea.old@example.com"}, at(10)
+		})
+		f.offer(g.ID, func(o *offer.Offer) {
+			o.Content.Apply, o.Revision.Apply = offer.Apply{Email: "rh@example.com"}, offer.Apply{}
+		})
+		f.offer(g.ID, func(o *offer.Offer) { o.Content.Apply, o.Revision = offer.Apply{URL: "https://example.com/x"}, nil })
+		got, err := f.s.OffersApplyingTo(f.ctx, "lea@example.com", "lea.old@example.com", "")
+		f.must(err, "OffersApplyingTo")
+		offerID := func(o offer.Offer) uuid.UUID { return o.ID }
+		wantIDs(t, "OffersApplyingTo", ids(got, offerID), []uuid.UUID{inRevision.ID, inContent.ID})
+		if len(got) == 2 {
+			wantEqual(t, "OffersApplyingTo record", got[0], inRevision)
+		}
+		for _, q := range [][]string{{""}, nil} {
+			got, err = f.s.OffersApplyingTo(f.ctx, q...)
+			f.must(err, "OffersApplyingTo of no address")
+			wantIDs(t, "OffersApplyingTo of no address", ids(got, offerID), nil)
+		}
+	})
 	t.Run("CreditOperationsBy", func(t *testing.T) {
 		f := su.fixture(t)
 		_, g := f.companyGroup()
