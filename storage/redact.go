@@ -8,23 +8,27 @@ import (
 	"slices"
 )
 
-// RedactJSON returns doc with every JSON string equal to one of values
-// replaced by "" (object keys are left alone), and whether anything
-// changed. The rest of the document is kept as it was, keys in their order;
-// only the redacted strings change, and white space between tokens is
-// dropped. Empty values are ignored. Stores use it to erase a deleted
+// RedactJSON returns doc with every JSON string value equal to one of
+// values replaced by "" (object keys are left alone), and whether anything
+// changed. When something changed, the document is written again token by
+// token: keys keep their order and numbers their digits, white space goes.
+// When nothing changed, or doc is not valid JSON (an error), doc comes back
+// as it was. Empty values are ignored. Stores use it to erase a deleted
 // user's addresses from event payloads.
 func RedactJSON(doc json.RawMessage, values ...string) (json.RawMessage, bool, error) {
 	values = slices.DeleteFunc(slices.Clone(values), func(v string) bool { return v == "" })
 	if len(values) == 0 || len(doc) == 0 {
 		return doc, false, nil
 	}
+	if !json.Valid(doc) {
+		return doc, false, errors.New("storage: redact: the document is not valid JSON")
+	}
 	dec := json.NewDecoder(bytes.NewReader(doc))
 	dec.UseNumber()
 	var out bytes.Buffer
 	changed := false
-	// expectKey tells, per open container, whether the next string is an
-	// object key; count says how many values the container holds so far.
+	// A frame is an open object or array; count is the number of tokens
+	// written in it so far (in an object, keys and values alternate).
 	type frame struct {
 		object bool
 		count  int
