@@ -152,6 +152,10 @@ func testExportUser(t *testing.T, store babillard.Store) {
 	}
 	require.Len(t, exp.Credits.Reservations, 2, "the posting credit and the extension")
 	assert.NotContains(t, string(data), "token", "no secret in the export")
+	assert.Nil(t, exp.Profile.PendingEmailHash, "no secret in the export")
+	for _, inv := range append(exp.InvitationsReceived, exp.InvitationsSent...) {
+		assert.Nil(t, inv.TokenHash, "no secret in the export")
+	}
 
 	// Nobody else: a missing moderator is refused, and so is nobody.
 	_, err = w.board.ExportUserByBoard(w.ctx, group.Moderator{}, w.luc.UserID)
@@ -344,6 +348,19 @@ func testDeleteUserKeepsAPrincipal(t *testing.T, store babillard.Store) {
 	deleted, err := w.board.DeleteUserByBoard(w.ctx, w.moderator, w.marie.UserID)
 	require.NoError(t, err)
 	assert.True(t, deleted.Deleted())
+	events, err := store.ClaimEvents(w.ctx, "privacy-test", 100000, time.Minute, w.clock.Now().Add(24*365*time.Hour))
+	require.NoError(t, err)
+	var payloads []group.UserDeletedPayload
+	for _, e := range events {
+		if e.Topic == group.TopicUserDeleted {
+			var p group.UserDeletedPayload
+			require.NoError(t, json.Unmarshal(e.Payload, &p))
+			payloads = append(payloads, p)
+		}
+	}
+	assert.Equal(t, []group.UserDeletedPayload{{UserID: w.marie.UserID, DeletedAt: w.clock.Now().UTC(), By: w.moderator.ID, ByBoard: true}}, payloads)
+	_, err = w.board.DeleteUserByBoard(w.ctx, w.moderator, uuid.New())
+	assert.ErrorIs(t, err, storage.ErrNotFound, "an unknown user")
 	members, err := g.Members(w.ctx, paul)
 	require.NoError(t, err)
 	for _, m := range members {

@@ -51,8 +51,9 @@ func live(s Status) bool { return s == InValidation || s == Scheduled || s == Pu
 // offers (content and pending revision) becomes empty, so that a reposted
 // copy asks for a new one. An offer under validation, scheduled or online
 // that takes applications at one of them refuses the deletion, with an
-// *i18n.Error unwrapping to ErrNotAllowed naming the offer: its group must
-// change the address (Modify) or end the offer first. It checks no actor:
+// *i18n.Error unwrapping to ErrNotAllowed naming the offer, before anything
+// is written: its group must change the address (Modify) or end the offer
+// first. It checks no actor:
 // babillard.Board.DeleteUser calls it in its transaction, after the group
 // service has allowed the deletion.
 func EraseUser(ctx context.Context, st ErasureStore, emails []string) error {
@@ -64,6 +65,8 @@ func EraseUser(ctx context.Context, st ErasureStore, emails []string) error {
 		if live(o.Status) {
 			return privacyMessages.Error(ErrNotAllowed, "offer.apply_email_live", o.Content.Title.FR)
 		}
+	}
+	for _, o := range offers {
 		for _, c := range []*Content{&o.Content, o.Revision} {
 			if c != nil && slices.Contains(emails, c.Apply.Email) {
 				c.Apply.Email = ""

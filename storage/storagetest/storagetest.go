@@ -70,6 +70,10 @@
 //     zero time has come, as for the offer machine's guards); the expiry
 //     warning is due when ExpiresAt - ExpiryWarningDays×24h has come. A
 //     limit of 0 or less returns nothing.
+//   - An erased user (EraseUser) is found by ID only, never by UserByEmail
+//     (not even of the empty string, which every erased user has); its
+//     former address may be registered again at once. RedactEvents rewrites
+//     acknowledged events too.
 //   - History lists by time, then in the order of appending; AppendHistory
 //     and AppendHits write all their entries or none (storage.ErrNotFound
 //     for an unknown offer). CountHits counts days in the location given,
