@@ -308,6 +308,50 @@ func testDeleteUser(t *testing.T, store babillard.Store) {
 	}
 }
 
+func TestDeleteUserSparesAnAddressSomeoneElseUsesNow(t *testing.T) {
+	onEveryStore(t, testDeleteUserSparesAnAddressSomeoneElseUsesNow)
+}
+
+func testDeleteUserSparesAnAddressSomeoneElseUsesNow(t *testing.T, store babillard.Store) {
+	w := newPrivacyWorld(t, store)
+	g := w.board.Groups
+	// Luc's first address, which he left, belongs to Lucie now; the second
+	// group invited her.
+	lucie, err := g.RegisterUser(w.ctx, "luc@acme-genie.ca", group.UserProfile{FirstName: "Lucie", LastName: "Côté"})
+	require.NoError(t, err)
+	inv, _, err := g.Invite(w.ctx, group.Actor{UserID: w.marie.UserID, GroupID: w.second.ID}, "luc@acme-genie.ca", group.FinanceManager)
+	require.NoError(t, err)
+
+	exp, err := w.board.ExportUser(w.ctx, w.luc.UserID)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"luc.gagnonniere@acme-genie.ca"}, invitationEmails(exp.InvitationsReceived),
+		"what was sent to luc@ can no longer be told from what is Lucie's")
+
+	_, err = w.board.DeleteUser(w.ctx, w.luc.UserID)
+	require.NoError(t, err)
+	u, err := g.UserByEmail(w.ctx, "luc@acme-genie.ca")
+	require.NoError(t, err)
+	assert.Equal(t, lucie, u)
+	invs, err := g.Invitations(w.ctx, group.Actor{UserID: w.marie.UserID, GroupID: w.second.ID})
+	require.NoError(t, err)
+	for _, i := range invs {
+		if i.ID == inv.ID {
+			assert.Equal(t, group.InvitationPending, i.Status)
+			assert.Equal(t, "luc@acme-genie.ca", i.Email)
+		}
+	}
+	// Luc's own events forget it; the invitation's event to Lucie keeps it.
+	own, err := store.EventsOfSubject(w.ctx, w.luc.UserID)
+	require.NoError(t, err)
+	for _, e := range own {
+		assertNoneOf(t, "event "+e.Topic+" about Luc", string(e.Payload), w.personal)
+	}
+	hers, err := store.EventsOfSubject(w.ctx, inv.ID)
+	require.NoError(t, err)
+	require.Len(t, hers, 1)
+	assert.Contains(t, string(hers[0].Payload), "luc@acme-genie.ca")
+}
+
 func TestDeleteUserKeepsAPrincipal(t *testing.T) { onEveryStore(t, testDeleteUserKeepsAPrincipal) }
 
 func testDeleteUserKeepsAPrincipal(t *testing.T, store babillard.Store) {

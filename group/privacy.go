@@ -40,12 +40,13 @@ type PrivacyStore interface {
 	// acknowledged or not, oldest first (by OccurredAt, then in the order
 	// they were appended).
 	EventsOfSubject(ctx context.Context, subject uuid.UUID) ([]storage.Event, error)
-	// RedactEvents replaces, in every outbox event's payload (acknowledged
-	// or not), each JSON string equal to one of values with "" (see
+	// RedactEvents replaces, in the payload of every outbox event about
+	// subject (every event when subject is uuid.Nil), acknowledged or not,
+	// each JSON string value equal to one of values with "" (see
 	// storage.RedactJSON), and returns how many events changed. Empty values
 	// are ignored; the rest of each payload, its keys and their order are
 	// kept.
-	RedactEvents(ctx context.Context, values ...string) (int, error)
+	RedactEvents(ctx context.Context, subject uuid.UUID, values ...string) (int, error)
 }
 
 // RequestWithdrawn is the status of a join request withdrawn because its
@@ -127,7 +128,10 @@ func (s *Service) DeleteUser(ctx context.Context, userID uuid.UUID) (Erasure, er
 // invitations sent to their addresses and erases those addresses from
 // every invitation, withdraws their pending join requests, erases their
 // addresses from the outbox's event payloads, and appends
-// TopicUserDeleted, without personal data.
+// TopicUserDeleted, without personal data. Their addresses are the login,
+// the pending one and the earlier ones; an earlier address that another
+// account uses now is that person's, and only the user's own events forget
+// it.
 //
 // What must stay stays: the user's ID is kept as an opaque identifier (a
 // random UUID that names nobody once the account holds no personal data),
@@ -157,7 +161,7 @@ func (s *Service) deleteUser(ctx context.Context, userID, by uuid.UUID, byBoard 
 			out = Erasure{User: u}
 			return nil
 		}
-		addresses, err := s.addressesOf(ctx, u)
+		all, addresses, err := s.addressesOf(ctx, u)
 		if err != nil {
 			return err
 		}
@@ -175,7 +179,10 @@ func (s *Service) deleteUser(ctx context.Context, userID, by uuid.UUID, byBoard 
 		if err := s.store.EraseUser(ctx, &u); err != nil {
 			return err
 		}
-		if _, err := s.store.RedactEvents(ctx, addresses...); err != nil {
+		if _, err := s.store.RedactEvents(ctx, uuid.Nil, addresses...); err != nil {
+			return err
+		}
+		if _, err := s.store.RedactEvents(ctx, u.ID, all...); err != nil {
 			return err
 		}
 		out = Erasure{User: u, Addresses: addresses}
@@ -187,17 +194,20 @@ func (s *Service) deleteUser(ctx context.Context, userID, by uuid.UUID, byBoard 
 	return out, nil
 }
 
-// addressesOf returns every e-mail address the library has held for u: the
-// login, the pending one, and the earlier ones its e-mail change events
-// name.
-func (s *Service) addressesOf(ctx context.Context, u User) ([]string, error) {
+// addressesOf returns every e-mail address the library has held for u
+// (all): the login, the pending one, and the earlier ones its e-mail change
+// events name; and those of them that no other account uses now (own). An
+// address u left, which someone registered since, is that person's now:
+// what is recorded under it elsewhere than in u's own events can no longer
+// be told apart from theirs.
+func (s *Service) addressesOf(ctx context.Context, u User) (all, own []string, err error) {
 	out := []string{u.Email}
 	if u.PendingEmail != "" {
 		out = append(out, u.PendingEmail)
 	}
 	events, err := s.store.EventsOfSubject(ctx, u.ID)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for _, e := range events {
 		if e.Topic != TopicEmailChangeRequested && e.Topic != TopicEmailChanged {
@@ -210,8 +220,19 @@ func (s *Service) addressesOf(ctx context.Context, u User) ([]string, error) {
 		out = append(out, p.OldEmail, p.NewEmail)
 	}
 	slices.Sort(out)
-	out = slices.Compact(out)
-	return slices.DeleteFunc(out, func(a string) bool { return a == "" }), nil
+	all = slices.DeleteFunc(slices.Compact(out), func(a string) bool { return a == "" })
+	for _, a := range all {
+		other, err := s.store.UserByEmail(ctx, a)
+		switch {
+		case errors.Is(err, storage.ErrNotFound):
+		case err != nil:
+			return nil, nil, err
+		case other.ID != u.ID:
+			continue
+		}
+		own = append(own, a)
+	}
+	return all, own, nil
 }
 
 // leaveGroups deactivates the user's active memberships, after checking
@@ -366,7 +387,7 @@ func (s *Service) exportUser(ctx context.Context, userID uuid.UUID) (UserExport,
 			}
 			out.Memberships = append(out.Memberships, MembershipExport{Membership: m, GroupName: g.Name, CompanyID: c.ID, CompanyName: c.LegalName})
 		}
-		addresses, err := s.addressesOf(ctx, u)
+		_, addresses, err := s.addressesOf(ctx, u)
 		if err != nil {
 			return err
 		}

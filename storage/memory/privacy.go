@@ -108,12 +108,16 @@ func (s *Store) EventsOfSubject(ctx context.Context, subject uuid.UUID) ([]stora
 }
 
 // RedactEvents replaces every JSON string equal to one of values in the
-// events' payloads with "" and returns how many events changed. A payload
+// payloads of the events about subject (of every event when subject is
+// uuid.Nil) with "" and returns how many events changed. A payload
 // that is not JSON is left alone.
-func (s *Store) RedactEvents(ctx context.Context, values ...string) (int, error) {
+func (s *Store) RedactEvents(ctx context.Context, subject uuid.UUID, values ...string) (int, error) {
 	n := 0
 	err := s.write(ctx, func(t *tx) error {
 		for id, row := range s.events.all() {
+			if subject != uuid.Nil && row.ev.Subject != subject {
+				continue
+			}
 			p, changed, err := storage.RedactJSON(row.ev.Payload, values...)
 			if err != nil || !changed {
 				continue

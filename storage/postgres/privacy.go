@@ -107,10 +107,11 @@ func (s *Store) EventsOfSubject(ctx context.Context, subject uuid.UUID) ([]stora
 }
 
 // RedactEvents replaces every JSON string equal to one of values in the
-// events' payloads with "" and returns how many events changed. The
+// payloads of the events about subject (of every event when subject is
+// uuid.Nil) with "" and returns how many events changed. The
 // candidates are found by their payload's text (a value as encoding/json
 // writes it); each is then rewritten by storage.RedactJSON.
-func (s *Store) RedactEvents(ctx context.Context, values ...string) (int, error) {
+func (s *Store) RedactEvents(ctx context.Context, subject uuid.UUID, values ...string) (int, error) {
 	var patterns []string
 	for _, v := range values {
 		if v == "" {
@@ -128,7 +129,8 @@ func (s *Store) RedactEvents(ctx context.Context, values ...string) (int, error)
 	n := 0
 	err := s.Atomic(ctx, func(ctx context.Context) error {
 		rows, err := s.db(ctx).Query(ctx, s.sql(`SELECT id, payload::text FROM {s}babillard_outbox_events
-			WHERE payload::text LIKE ANY ($1::text[]) ORDER BY seq FOR UPDATE`), patterns)
+			WHERE payload::text LIKE ANY ($1::text[]) AND ($2::uuid IS NULL OR subject = $2)
+			ORDER BY seq FOR UPDATE`), patterns, nullID(subject))
 		if err != nil {
 			return mapErr("redact events", err)
 		}
