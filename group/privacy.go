@@ -98,10 +98,10 @@ func (s *Service) liveUser(ctx context.Context, id uuid.UUID) (User, error) {
 }
 
 // Erasure is what deleting an account erased: the account as it now
-// stands (Deleted), and every e-mail address it had (login, pending,
-// earlier ones), which the other packages' steps of
-// babillard.Board.DeleteUser erase from their own records. Addresses is
-// empty when the account was already deleted.
+// stands (Deleted), and the e-mail addresses it had (login, pending,
+// earlier ones) that no other account uses now, which the other packages'
+// steps of babillard.Board.DeleteUser erase from their own records.
+// Addresses is empty when the account was already deleted.
 type Erasure struct {
 	User      User
 	Addresses []string
