@@ -5,6 +5,7 @@ import (
 	"errors"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -515,4 +516,43 @@ func walkKeys(v any, f func(string)) {
 			walkKeys(e, f)
 		}
 	}
+}
+
+func TestTwoPrincipalsDeleteThemselvesAtOnce(t *testing.T) {
+	onEveryStore(t, testTwoPrincipalsDeleteThemselvesAtOnce)
+}
+
+// Two Principals of a group delete their accounts at the same time: one
+// goes, the other is told the group would be left without a Principal.
+func testTwoPrincipalsDeleteThemselvesAtOnce(t *testing.T, store babillard.Store) {
+	w := newWorld(t, store)
+	paul := w.member("paul@acme-genie.ca", group.Principal)
+	errs := make([]error, 2)
+	var wg sync.WaitGroup
+	for i, id := range []uuid.UUID{w.marie.UserID, paul.UserID} {
+		wg.Go(func() { _, errs[i] = w.board.DeleteUser(w.ctx, id) })
+	}
+	wg.Wait()
+	var ok, refused int
+	for _, err := range errs {
+		switch {
+		case err == nil:
+			ok++
+		case errors.Is(err, group.ErrNotAllowed):
+			refused++
+		default:
+			t.Errorf("unexpected error: %v", err)
+		}
+	}
+	assert.Equal(t, 1, ok)
+	assert.Equal(t, 1, refused)
+	members, err := store.MembersOfGroup(w.ctx, w.marie.GroupID)
+	require.NoError(t, err)
+	var principals int
+	for _, m := range members {
+		if m.Has(group.Principal) {
+			principals++
+		}
+	}
+	assert.Equal(t, 1, principals, "the group keeps one active Principal")
 }
