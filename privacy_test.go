@@ -301,6 +301,17 @@ func testDeleteUser(t *testing.T, store babillard.Store) {
 	_, err = g.RequestToJoin(w.ctx, w.luc.UserID, w.second.ID)
 	assert.ErrorIs(t, err, group.ErrNotAllowed)
 
+	// An account deleted before it joined any company cannot ask for one.
+	zoe, err := g.RegisterUser(w.ctx, "zoe@acme-genie.ca", group.UserProfile{FirstName: "Zoé", LastName: "Roy"})
+	require.NoError(t, err)
+	_, err = w.board.DeleteUser(w.ctx, zoe.ID)
+	require.NoError(t, err)
+	_, _, err = g.RequestCompany(w.ctx, zoe.ID, group.CompanyInput{LegalName: "Zoé inc.", Phone: "514-555-0100",
+		HeadOffice: group.Address{Street: "1, rue Saint-Paul", City: "Montréal", Province: "QC", PostalCode: "H2Y 1G2"}})
+	var e *i18n.Error
+	require.True(t, errors.As(err, &e), "%v", err)
+	assert.Equal(t, "user.deleted", e.Code)
+
 	// Every address is free for a new registration, a new account.
 	for _, addr := range w.personal[3:] {
 		n, err := g.RegisterUser(w.ctx, addr, group.UserProfile{FirstName: "Luc", LastName: "Gagnonnière"})
