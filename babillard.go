@@ -31,6 +31,8 @@ type Store interface {
 	group.Store
 	billing.Store
 	offer.Store
+	billing.PrivacyStore
+	offer.PrivacyStore
 }
 
 // Options tunes a Board. The zero value (or nil) is valid.

@@ -79,7 +79,7 @@ func (s *Service) RequestCompany(ctx context.Context, userID uuid.UUID, in Compa
 	c.ID, c.Status, c.RequestedBy, c.CreatedAt = s.opts.NewID(), CompanyPending, userID, now
 	r := JoinRequest{ID: s.opts.NewID(), UserID: userID, CompanyID: c.ID, NewGroup: true, GroupName: DefaultGroupName, Status: RequestPending, CreatedAt: now}
 	err = s.store.Atomic(ctx, func(ctx context.Context) error {
-		u, err := s.store.User(ctx, userID)
+		u, err := s.liveUser(ctx, userID)
 		if err != nil {
 			return err
 		}

@@ -78,7 +78,7 @@ func (s *Service) checkCanRequest(ctx context.Context, r JoinRequest) error {
 	if c.Status != CompanyActive {
 		return messages.Error(ErrNotAllowed, "company.not_active")
 	}
-	u, err := s.store.User(ctx, r.UserID)
+	u, err := s.liveUser(ctx, r.UserID)
 	if err != nil {
 		return err
 	}
@@ -313,7 +313,7 @@ func (s *Service) admit(ctx context.Context, userID, groupID uuid.UUID, roles []
 	if err != nil {
 		return err
 	}
-	u, err := s.store.User(ctx, userID)
+	u, err := s.liveUser(ctx, userID)
 	if err != nil {
 		return err
 	}

@@ -22,6 +22,7 @@ type Store interface {
 	storage.Transactor
 	storage.Outbox
 	ListStore
+	PrivacyStore
 
 	// CreateCompany stores a new company.
 	CreateCompany(ctx context.Context, c *Company) error

@@ -99,7 +99,7 @@ func (s *Service) UpdateUserProfile(ctx context.Context, userID uuid.UUID, p Use
 	}
 	var out User
 	err := s.store.Atomic(ctx, func(ctx context.Context) error {
-		u, err := s.store.User(ctx, userID)
+		u, err := s.liveUser(ctx, userID)
 		if err != nil {
 			return err
 		}
@@ -126,7 +126,7 @@ func (s *Service) RequestEmailChange(ctx context.Context, userID uuid.UUID, newE
 	now := s.now()
 	token = s.opts.NewToken()
 	err = s.store.Atomic(ctx, func(ctx context.Context) error {
-		u, err := s.store.User(ctx, userID)
+		u, err := s.liveUser(ctx, userID)
 		if err != nil {
 			return err
 		}

@@ -49,7 +49,8 @@ func (s *Store) User(ctx context.Context, id uuid.UUID) (group.User, error) {
 // UserByEmail returns the user whose login e-mail is email, compared
 // exactly (the caller normalises it).
 func (s *Store) UserByEmail(ctx context.Context, email string) (group.User, error) {
-	return s.oneUser(ctx, "user by e-mail", `email = $1`, email)
+	// Deleted accounts share the empty e-mail: it names nobody.
+	return s.oneUser(ctx, "user by e-mail", `email = $1 AND email <> ''`, email)
 }
 
 // UserByPendingEmailHash returns the user whose pending e-mail change has

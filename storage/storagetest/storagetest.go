@@ -77,6 +77,10 @@
 //     every record once, in order, records inserted between two pages
 //     included when they sort after the cursor. History and ledger entries
 //     carry the store's append order in Seq.
+//   - An erased user (EraseUser) is found by ID only, never by UserByEmail
+//     (not even of the empty string, which every erased user has); its
+//     former address may be registered again at once. RedactEvents rewrites
+//     acknowledged events too.
 //   - History lists by time, then in the order of appending; AppendHistory
 //     and AppendHits write all their entries or none (storage.ErrNotFound
 //     for an unknown offer). CountHits counts days in the location given,
@@ -98,6 +102,8 @@ type Store interface {
 	group.Store
 	billing.Store
 	offer.Store
+	billing.PrivacyStore
+	offer.PrivacyStore
 }
 
 // Option adapts the suite to a store's legitimate differences.
@@ -161,4 +167,5 @@ func Run(t *testing.T, newStore func(t *testing.T) Store, opts ...Option) {
 	t.Run("OfferHits", su.testOfferHits)
 	t.Run("OfferAtomic", su.testOfferAtomic)
 	t.Run("ReadEvents", su.testReadEvents)
+	t.Run("Privacy", su.testPrivacy)
 }
