@@ -48,8 +48,8 @@ const (
 // adapts billing.Service to it. Every method is called inside the offer
 // service's transaction (its ctx), so that an offer and its credits change
 // together or not at all. ref identifies the use: the offer's ID for the
-// posting and the featured option chosen at creation, a fresh ID for each
-// later optimization.
+// posting and the featured option chosen at creation, the caller's
+// idempotency key for each later optimization (see Service.Extend).
 type Credits interface {
 	// Reserve sets a credit aside for the offer; an error unwrapping to
 	// billing.ErrNoCredit when the group has none.

@@ -82,7 +82,7 @@ func seed(t testing.TB, s *postgres.Store) fixture {
 func TestMigrationsFS(t *testing.T) {
 	names, err := fs.Glob(postgres.MigrationsFS(), "*.sql")
 	mustNil(t, err)
-	equal(t, names, []string{"0001_groups.sql", "0002_outbox.sql", "0003_billing.sql", "0004_offers.sql"})
+	equal(t, names, []string{"0001_groups.sql", "0002_outbox.sql", "0003_billing.sql", "0004_offers.sql", "0008_offer_optimizations.sql"})
 }
 
 func TestMigrateIdempotentAndConcurrent(t *testing.T) {
