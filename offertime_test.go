@@ -2,6 +2,7 @@ package babillard_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"sync"
 	"testing"
@@ -68,6 +69,23 @@ func (w *world) scheduledFor(submitted time.Time, display canada.Date, c offer.C
 	return o
 }
 
+// payload returns the payload of the first event of topic about offer id
+// (consuming the events, as topics does).
+func (w *world) payload(id uuid.UUID, topic string) offer.EventPayload {
+	w.t.Helper()
+	evs, err := w.board.Store.ClaimEvents(w.ctx, "test-"+uuid.NewString(), 100000, time.Nanosecond, w.clock.Now().Add(24*365*time.Hour))
+	require.NoError(w.t, err)
+	for _, e := range evs {
+		if e.Subject == id && e.Topic == topic {
+			var p offer.EventPayload
+			require.NoError(w.t, json.Unmarshal(e.Payload, &p))
+			return p
+		}
+	}
+	w.t.Fatalf("no %s event for offer %s", topic, id)
+	return offer.EventPayload{}
+}
+
 // get reads an offer as Jean sees it.
 func (w *world) get(id uuid.UUID) offer.Offer {
 	w.t.Helper()
@@ -91,12 +109,18 @@ func TestPublicationLastsThirtyCalendarDaysAcrossDST(t *testing.T) {
 		{"approved in EDT, ends in EST", toronto(2026, 10, 16, 10, 0), toronto(2026, 11, 15, 10, 0), day(2026, 11, 15)},
 		{"approved in June, no change", toronto(2026, 6, 1, 10, 0), toronto(2026, 7, 1, 10, 0), day(2026, 7, 1)},
 		{"approved at 23:30, spring", toronto(2026, 2, 28, 23, 30), toronto(2026, 3, 30, 23, 30), day(2026, 3, 30)},
+		// 02:30 does not exist on March 8: normalised as time.Date does,
+		// to 03:30 EDT.
+		{"ends in the skipped hour", toronto(2026, 2, 6, 2, 30), toronto(2026, 3, 8, 3, 30), day(2026, 3, 8)},
+		// 01:30 happens twice on November 1.
+		{"ends in the repeated hour", toronto(2026, 10, 2, 1, 30), time.Date(2026, 11, 1, 1, 30, 0, 0, montreal), day(2026, 11, 1)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			w := newWorld(t, memory.New())
 			o := w.publishedOn(tc.approved, lateContent())
 			assert.Equal(t, tc.ends.UTC(), o.ExpiresAt)
 			assert.Equal(t, tc.lastDay, o.LastDayOnline(montreal))
+			assert.Equal(t, tc.lastDay, w.payload(o.ID, offer.TopicPublished).LastDayOnline, "the event tells the last day")
 
 			// The clock ends it at that very instant, not an hour before
 			// or after.

@@ -260,8 +260,9 @@ func (s *Service) RefuseRevision(ctx context.Context, m group.Moderator, id uuid
 // Extend adds 7 calendar days to a published offer's publication (it ends
 // at the same wall-clock time in the board's zone), using an extension
 // credit from the group's bank. A featured period that the publication's
-// end cut short (see Feature) is lengthened with it to its full 7 days,
-// never beyond the new end. It needs group.PublishOffers.
+// end cut short (see Feature) is lengthened with it to its full 7 days
+// (the 7 days an extension adds always hold them). It needs
+// group.PublishOffers.
 //
 // key makes the call safe to retry: it is the caller's idempotency key for
 // this extension (the billing order line, or a UUID the caller makes and

@@ -238,7 +238,7 @@ func (s *Service) record(ctx context.Context, o Offer, action Action, from Statu
 // emit appends an offer event to the outbox.
 func (s *Service) emit(ctx context.Context, topic string, o Offer, at time.Time, note string) error {
 	payload, err := json.Marshal(EventPayload{OfferID: o.ID, GroupID: o.GroupID, Title: o.Content.Title, Status: o.Status,
-		Note: note, ExpiresAt: o.ExpiresAt, FeaturedUntil: o.FeaturedUntil})
+		Note: note, ExpiresAt: o.ExpiresAt, FeaturedUntil: o.FeaturedUntil, LastDayOnline: o.LastDayOnline(s.rules.Location)})
 	if err != nil {
 		return fmt.Errorf("offer: encode %s event: %w", topic, err)
 	}
@@ -259,4 +259,7 @@ type EventPayload struct {
 	Note          string    `json:"note,omitempty"`
 	ExpiresAt     time.Time `json:"expires_at,omitzero"`
 	FeaturedUntil time.Time `json:"featured_until,omitzero"`
+	// LastDayOnline is the date the employer is shown as the last day
+	// online (see Offer.LastDayOnline); absent when there is none.
+	LastDayOnline canada.Date `json:"last_day_online,omitzero"`
 }
