@@ -587,3 +587,33 @@ func TestConcurrentRetriesSpendOneCredit(t *testing.T) {
 		assert.True(t, o.Featured(w.clock.Now()))
 	})
 }
+
+// failingReads fails Offer for the offers fail names.
+type failingReads struct {
+	babillard.Store
+	fail func(id uuid.UUID) bool
+}
+
+func (s failingReads) Offer(ctx context.Context, id uuid.UUID) (offer.Offer, error) {
+	if s.fail(id) {
+		return offer.Offer{}, errInjected
+	}
+	return s.Store.Offer(ctx, id)
+}
+
+// Record tells a store failure from an unknown offer: it records nothing
+// and returns the failure.
+func TestRecordReturnsAStoreFailure(t *testing.T) {
+	var broken uuid.UUID
+	store := memory.New()
+	w := newWorld(t, failingReads{Store: store, fail: func(id uuid.UUID) bool { return id == broken }})
+	o, other := w.published(jobContent()), w.published(jobContent())
+	broken = other.ID
+	n, err := w.board.Offers.Record(w.ctx, offer.Hit{OfferID: o.ID, Metric: offer.Views, At: w.clock.Now()},
+		offer.Hit{OfferID: other.ID, Metric: offer.Views, At: w.clock.Now()})
+	assert.ErrorIs(t, err, errInjected)
+	assert.Zero(t, n)
+	counts, err := store.CountHits(w.ctx, []uuid.UUID{o.ID}, w.clock.Now().Add(-time.Hour), w.clock.Now().Add(time.Hour), montreal)
+	require.NoError(t, err)
+	assert.Empty(t, counts, "nothing recorded")
+}

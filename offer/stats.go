@@ -66,7 +66,8 @@ type StatsStore interface {
 // since, and dropped otherwise (stamped while the offer was a draft, in
 // validation or scheduled, after it ended, or for an unknown offer); an
 // archived offer has no performance data, so its hits are dropped too.
-// Record reports how many hits it kept.
+// Record reports how many hits it kept; when the store fails to read an
+// offer, it records nothing and returns the store's error.
 func (s *Service) Record(ctx context.Context, hits ...Hit) (int, error) {
 	v := messages.Validator()
 	for i, h := range hits {
