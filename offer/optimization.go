@@ -21,12 +21,14 @@ var keyMessages = i18n.MustCatalog(
 // its caller gave, so that a retried call applies it once.
 type Optimization struct {
 	// Key is the caller's idempotency key (a billing order line, say).
-	Key     uuid.UUID `json:"key"`
+	Key uuid.UUID `json:"key"`
+	// OfferID is the offer optimized.
 	OfferID uuid.UUID `json:"offer_id"`
 	// Action is ActionExtend or ActionFeature.
-	Action Action    `json:"action"`
-	By     uuid.UUID `json:"by"`
-	At     time.Time `json:"at"`
+	Action Action `json:"action"`
+	// By is the member who applied it; At when.
+	By uuid.UUID `json:"by"`
+	At time.Time `json:"at"`
 	// Shortfall is what Feature returned (0 for an extension).
 	Shortfall time.Duration `json:"shortfall,omitempty"`
 }
