@@ -16,6 +16,7 @@ import (
 	"github.com/babillard/babillard/observe"
 	"github.com/babillard/babillard/offer"
 	"github.com/babillard/babillard/storage/memory"
+	"github.com/google/uuid"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -120,7 +121,7 @@ func TestLogsCarryNoPersonalData(t *testing.T) {
 	// An offer's life, with its apply address.
 	content := babillardtest.ValidContent()
 	o := b.Publish(content)
-	_, err = b.Offers.Extend(ctx, b.PostingManager, o.ID)
+	_, err = b.Offers.Extend(ctx, b.PostingManager, o.ID, uuid.New())
 	require.NoError(t, err)
 
 	// Refusals: a Finance manager edits the profile; a member of another

@@ -225,11 +225,11 @@ func testOfferLife(t *testing.T, store babillard.Store) {
 	assert.True(t, o.WarnedExpiry)
 
 	// An extension needs a credit; it adds 7 days.
-	_, err = offers.Extend(w.ctx, w.jean, o.ID)
+	_, err = offers.Extend(w.ctx, w.jean, o.ID, uuid.New())
 	require.ErrorIs(t, err, billing.ErrNoCredit)
 	w.grant(billing.Extension, 1)
 	expires := o.ExpiresAt
-	o, err = offers.Extend(w.ctx, w.jean, o.ID)
+	o, err = offers.Extend(w.ctx, w.jean, o.ID, uuid.New())
 	require.NoError(t, err)
 	assert.Equal(t, expires.Add(7*24*time.Hour), o.ExpiresAt)
 	assert.Equal(t, 1, o.Extensions)
@@ -238,11 +238,11 @@ func testOfferLife(t *testing.T, store babillard.Store) {
 	// extension.
 	w.advance(12 * 24 * time.Hour)
 	w.grant(billing.Featured, 1)
-	o, shortfall, err := offers.Feature(w.ctx, w.jean, o.ID)
+	o, shortfall, err := offers.Feature(w.ctx, w.jean, o.ID, uuid.New())
 	require.NoError(t, err)
 	assert.Equal(t, o.ExpiresAt, o.FeaturedUntil)
 	assert.Equal(t, 2*24*time.Hour, shortfall)
-	_, _, err = offers.Feature(w.ctx, w.jean, o.ID)
+	_, _, err = offers.Feature(w.ctx, w.jean, o.ID, uuid.New())
 	assert.ErrorIs(t, err, offer.ErrNotAllowed, "already featured")
 
 	// Expiry, then archive.

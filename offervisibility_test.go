@@ -46,8 +46,11 @@ func offerEntryPoints(w *world) map[string]func(a group.Actor, id uuid.UUID) err
 			_, _, err := offers.Modify(w.ctx, a, id, jobContent())
 			return err
 		},
-		"Extend":    func(a group.Actor, id uuid.UUID) error { _, err := offers.Extend(w.ctx, a, id); return err },
-		"Feature":   func(a group.Actor, id uuid.UUID) error { _, _, err := offers.Feature(w.ctx, a, id); return err },
+		"Extend": func(a group.Actor, id uuid.UUID) error { _, err := offers.Extend(w.ctx, a, id, uuid.New()); return err },
+		"Feature": func(a group.Actor, id uuid.UUID) error {
+			_, _, err := offers.Feature(w.ctx, a, id, uuid.New())
+			return err
+		},
 		"End":       func(a group.Actor, id uuid.UUID) error { _, err := offers.End(w.ctx, a, id); return err },
 		"Archive":   func(a group.Actor, id uuid.UUID) error { _, err := offers.Archive(w.ctx, a, id); return err },
 		"Duplicate": func(a group.Actor, id uuid.UUID) error { _, err := offers.Duplicate(w.ctx, a, id); return err },

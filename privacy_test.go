@@ -80,7 +80,7 @@ func newPrivacyWorld(t *testing.T, store babillard.Store) *privacyWorld {
 	require.NoError(t, err)
 	_, err = w.board.Offers.Approve(w.ctx, w.moderator, o.ID)
 	require.NoError(t, err)
-	w.offer, err = w.board.Offers.Extend(w.ctx, w.luc, o.ID)
+	w.offer, err = w.board.Offers.Extend(w.ctx, w.luc, o.ID, uuid.New())
 	require.NoError(t, err)
 	// A draft that takes applications at his address.
 	c.Apply = offer.Apply{Email: "luc.gagnonniere@acme-genie.ca"}

@@ -62,8 +62,8 @@ func TestOffersAndCreditsProperty(t *testing.T) {
 		step("detach", func(id uuid.UUID) error { _, err := offers.DetachCredit(w.ctx, w.jean, id); return err })
 		step("approve", func(id uuid.UUID) error { _, err := offers.Approve(w.ctx, w.moderator, id); return err })
 		step("refuse", func(id uuid.UUID) error { _, err := offers.Refuse(w.ctx, w.moderator, id, "À corriger"); return err })
-		step("extend", func(id uuid.UUID) error { _, err := offers.Extend(w.ctx, w.jean, id); return err })
-		step("feature", func(id uuid.UUID) error { _, _, err := offers.Feature(w.ctx, w.jean, id); return err })
+		step("extend", func(id uuid.UUID) error { _, err := offers.Extend(w.ctx, w.jean, id, uuid.New()); return err })
+		step("feature", func(id uuid.UUID) error { _, _, err := offers.Feature(w.ctx, w.jean, id, uuid.New()); return err })
 		step("end", func(id uuid.UUID) error { _, err := offers.End(w.ctx, w.jean, id); return err })
 		step("withdraw", func(id uuid.UUID) error {
 			_, err := offers.Withdraw(w.ctx, w.moderator, id, "Non conforme")

@@ -3,6 +3,7 @@ package offer
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/babillard/babillard/storage"
@@ -19,28 +20,50 @@ const advanceBatch = 200
 // idempotent: running it twice at the same now changes nothing the second
 // time. The host owns the ticker (call it every minute, say); it returns how
 // many offers it changed.
+//
+// An offer that fails does not stop the others: Advance goes on with every
+// other due offer and returns the count of those it changed with every
+// failure joined (errors.Join), each naming its offer; the failed offers
+// are tried again at the next call. It stops early only when the store
+// cannot list the due offers or ctx is done.
 func (s *Service) Advance(ctx context.Context, now time.Time) (int, error) {
 	now = now.UTC().Truncate(time.Microsecond)
 	changed := 0
+	var errs []error
+	tried := map[uuid.UUID]bool{}
+	limit := advanceBatch
 	for {
-		due, err := s.store.DueOffers(ctx, now, advanceBatch)
+		due, err := s.store.DueOffers(ctx, now, limit)
 		if err != nil {
-			return changed, err
+			return changed, errors.Join(append(errs, err)...)
 		}
-		moved := 0
+		fresh := 0
 		for _, o := range due {
+			if tried[o.ID] {
+				continue // failed, or moved by someone else meanwhile
+			}
+			if err := ctx.Err(); err != nil {
+				return changed, errors.Join(append(errs, err)...)
+			}
+			tried[o.ID] = true
+			fresh++
 			ok, err := s.advanceOne(ctx, o.ID, now)
 			if err != nil {
-				return changed, err
+				errs = append(errs, fmt.Errorf("offer: advance %s: %w", o.ID, err))
+				continue
 			}
 			if ok {
-				moved++
+				changed++
 			}
 		}
-		changed += moved
-		// A batch that moved nothing would come back unchanged: stop.
-		if len(due) < advanceBatch || moved == 0 {
-			return changed, nil
+		if len(due) < limit {
+			return changed, errors.Join(errs...)
+		}
+		// DueOffers lists by ID: offers tried already (those that failed)
+		// come back first. When a whole batch is made of them, look
+		// further.
+		if fresh == 0 {
+			limit *= 2
 		}
 	}
 }
@@ -97,7 +120,7 @@ func (s *Service) clockStep(ctx context.Context, o *Offer, action Action, now ti
 
 // warnExpiry announces, once, that a published offer expires in 10 days.
 func (s *Service) warnExpiry(ctx context.Context, o *Offer, now time.Time) (bool, error) {
-	if o.Status != Published || o.WarnedExpiry || now.Before(o.ExpiresAt.Add(-ExpiryWarningDays*24*time.Hour)) || !now.Before(o.ExpiresAt) {
+	if o.Status != Published || o.WarnedExpiry || now.Before(expiryWarning(o.ExpiresAt, s.rules.Location)) || !now.Before(o.ExpiresAt) {
 		return false, nil
 	}
 	o.WarnedExpiry = true

@@ -30,7 +30,8 @@
 // its credits, its history entry and its outbox events change together or
 // not at all. Time is explicit: Advance(ctx, now) publishes scheduled
 // offers, warns 10 days before expiry, expires and announces the end of
-// featured periods, idempotently; the host owns the ticker.
+// featured periods, idempotently, going on past an offer that fails; the
+// host owns the ticker. Days are calendar days in America/Toronto.
 //
 // # Description policy
 //

@@ -208,14 +208,17 @@ func (s *Service) Approve(ctx context.Context, m group.Moderator, id uuid.UUID) 
 	})
 }
 
-// publish puts an offer online at its PublishAt: 30 days of publication
-// (plus extensions already bought), featured from then on when chosen.
+// publish puts an offer online at its PublishAt: 30 calendar days of
+// publication (plus extensions already bought) ending at the same
+// wall-clock time in the board's zone, featured from then on for 7
+// calendar days when chosen.
 func (s *Service) publish(o *Offer) {
+	loc := s.rules.Location
 	o.PublishedAt = o.PublishAt
-	o.ExpiresAt = o.PublishAt.Add(time.Duration(PublicationDays+ExtensionDays*o.Extensions) * 24 * time.Hour)
+	o.ExpiresAt = publicationEnd(o.PublishAt, o.Extensions, loc)
 	if o.Content.Featured && o.FeaturedFrom.IsZero() {
 		o.FeaturedFrom = o.PublishedAt
-		o.FeaturedUntil = minTime(o.PublishedAt.Add(FeaturedDays*24*time.Hour), o.ExpiresAt)
+		o.FeaturedUntil = minTime(featuredEnd(o.PublishedAt, loc), o.ExpiresAt)
 	}
 }
 
@@ -272,39 +275,59 @@ func (s *Service) RefuseRevision(ctx context.Context, m group.Moderator, id uuid
 	})
 }
 
-// Extend adds 7 days to a published offer's publication, using an
-// extension credit from the group's bank. It needs group.PublishOffers.
-func (s *Service) Extend(ctx context.Context, a group.Actor, id uuid.UUID) (Offer, error) {
-	return s.act(ctx, id, ActionExtend, member(a), "", func(ctx context.Context, o *Offer, _ Transition, now time.Time) error {
-		if err := s.credits.Use(ctx, a, *o, CreditExtension, s.newID()); err != nil {
-			return err
-		}
+// Extend adds 7 calendar days to a published offer's publication (it ends
+// at the same wall-clock time in the board's zone), using an extension
+// credit from the group's bank. A featured period that the publication's
+// end cut short (see Feature) is lengthened with it to its full 7 days
+// (the 7 days an extension adds always hold them). It needs
+// group.PublishOffers.
+//
+// key makes the call safe to retry: it is the caller's idempotency key for
+// this extension (the billing order line, or a UUID the caller makes and
+// keeps until it gets an answer), and the credit's reference in the bank.
+// Called again with the same key, Extend spends no second credit and
+// changes nothing: it returns the offer as it stands, which is the first
+// call's result when nothing happened since; concurrent calls with one key
+// extend once. A key that served another offer or action is refused (field
+// "key", a *i18n.ValidationError), and so is uuid.Nil.
+func (s *Service) Extend(ctx context.Context, a group.Actor, id, key uuid.UUID) (Offer, error) {
+	o, _, err := s.optimize(ctx, a, id, key, ActionExtend, CreditExtension, func(o *Offer, now time.Time) time.Duration {
+		loc := s.rules.Location
+		cutAt := o.ExpiresAt
 		o.Extensions++
-		o.ExpiresAt = o.ExpiresAt.Add(ExtensionDays * 24 * time.Hour)
-		if now.Before(o.ExpiresAt.Add(-ExpiryWarningDays * 24 * time.Hour)) {
+		o.ExpiresAt = publicationEnd(o.PublishedAt, o.Extensions, loc)
+		if !o.FeaturedFrom.IsZero() && o.FeaturedUntil.Equal(cutAt) {
+			// The publication's end cut the featured period short: it
+			// gets the days it lacked, as far as the new end allows.
+			if until := minTime(featuredEnd(o.FeaturedFrom, loc), o.ExpiresAt); until.After(o.FeaturedUntil) {
+				o.FeaturedUntil, o.FeaturedEndNotified = until, false
+			}
+		}
+		if now.Before(expiryWarning(o.ExpiresAt, loc)) {
 			o.WarnedExpiry = false // the warning will come again before the new end
 		}
-		return nil
+		return 0
 	})
+	return o, err
 }
 
-// Feature features a published offer for 7 days from now, using a featured
-// credit, never beyond its expiry. The returned shortfall is how much of the
-// 7 days the offer's remaining publication cannot hold: when it is not 0 the
-// UI proposes an extension, which lengthens the featured period too. It
-// needs group.PublishOffers.
-func (s *Service) Feature(ctx context.Context, a group.Actor, id uuid.UUID) (Offer, time.Duration, error) {
-	var shortfall time.Duration
-	o, err := s.act(ctx, id, ActionFeature, member(a), "", func(ctx context.Context, o *Offer, _ Transition, now time.Time) error {
-		if err := s.credits.Use(ctx, a, *o, CreditFeatured, s.newID()); err != nil {
-			return err
-		}
-		full := now.Add(FeaturedDays * 24 * time.Hour)
+// Feature features a published offer for 7 calendar days from now (until
+// the same wall-clock time in the board's zone), using a featured credit,
+// never beyond its expiry. The returned shortfall is how much of the 7 days
+// the offer's remaining publication cannot hold: when it is not 0 the UI
+// proposes an extension, which lengthens the featured period too. It needs
+// group.PublishOffers.
+//
+// key makes the call safe to retry, as for Extend: called again with the
+// same key, Feature spends no second credit and returns the offer as it
+// stands with the first call's shortfall (not the "already featured"
+// refusal).
+func (s *Service) Feature(ctx context.Context, a group.Actor, id, key uuid.UUID) (Offer, time.Duration, error) {
+	return s.optimize(ctx, a, id, key, ActionFeature, CreditFeatured, func(o *Offer, now time.Time) time.Duration {
+		full := featuredEnd(now, s.rules.Location)
 		o.FeaturedFrom, o.FeaturedUntil, o.FeaturedEndNotified = now, minTime(full, o.ExpiresAt), false
-		shortfall = full.Sub(o.FeaturedUntil)
-		return nil
+		return full.Sub(o.FeaturedUntil)
 	})
-	return o, shortfall, err
 }
 
 // End ends a published offer's publication now. It needs

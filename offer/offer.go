@@ -11,7 +11,11 @@ import (
 
 // Durations of an offer's life (docs/RULES.md T-2 to T-7, O-8, O-13).
 const (
-	// PublicationDays is how long a publication lasts.
+	// PublicationDays is how long a publication lasts. The days of an
+	// offer's life are calendar days in the board's time zone
+	// (America/Toronto): a period ends at the wall-clock time it started
+	// at, whatever daylight saving time changes in between, so that an
+	// offer published at 10:00 ends at 10:00.
 	PublicationDays = 30
 	// ExtensionDays is what one extension adds.
 	ExtensionDays = 7
@@ -153,8 +157,9 @@ type Offer struct {
 	ApprovedAt time.Time `json:"approved_at,omitzero"`
 	PublishAt  time.Time `json:"publish_at,omitzero"`
 	// PublishedAt is when the offer went online (zero if it never did);
-	// ExpiresAt when it goes offline (30 days later, +7 per extension);
-	// EndedAt when it actually did.
+	// ExpiresAt when it goes offline (30 calendar days later at the same
+	// wall-clock time in the board's zone, +7 days per extension); EndedAt
+	// when it actually did. LastDayOnline gives the last day online.
 	PublishedAt time.Time `json:"published_at,omitzero"`
 	ExpiresAt   time.Time `json:"expires_at,omitzero"`
 	EndedAt     time.Time `json:"ended_at,omitzero"`
@@ -170,7 +175,8 @@ type Offer struct {
 	// DeadlinePushedTo is a deadline set by the board after the employer's
 	// (zero when the employer's stands).
 	DeadlinePushedTo canada.Date `json:"deadline_pushed_to,omitzero"`
-	// WarnedExpiry tells that the 10-day expiry warning was sent.
+	// WarnedExpiry tells that the expiry warning, due 10 calendar days
+	// before ExpiresAt, was sent.
 	WarnedExpiry bool      `json:"warned_expiry,omitempty"`
 	ArchivedAt   time.Time `json:"archived_at,omitzero"`
 	// DuplicatedFrom is the offer this one was copied from (uuid.Nil if

@@ -51,8 +51,8 @@ const (
 // adapts billing.Service to it. Every method is called inside the offer
 // service's transaction (its ctx), so that an offer and its credits change
 // together or not at all. ref identifies the use: the offer's ID for the
-// posting and the featured option chosen at creation, a fresh ID for each
-// later optimization.
+// posting and the featured option chosen at creation, the caller's
+// idempotency key for each later optimization (see Service.Extend).
 type Credits interface {
 	// Reserve sets a credit aside for the offer; an error unwrapping to
 	// billing.ErrNoCredit when the group has none.
@@ -249,7 +249,7 @@ func (s *Service) record(ctx context.Context, o Offer, action Action, from Statu
 // emit appends an offer event to the outbox.
 func (s *Service) emit(ctx context.Context, topic string, o Offer, at time.Time, note string) error {
 	payload, err := json.Marshal(EventPayload{OfferID: o.ID, GroupID: o.GroupID, Title: o.Content.Title, Status: o.Status,
-		Note: note, ExpiresAt: o.ExpiresAt, FeaturedUntil: o.FeaturedUntil})
+		Note: note, ExpiresAt: o.ExpiresAt, FeaturedUntil: o.FeaturedUntil, LastDayOnline: o.LastDayOnline(s.rules.Location)})
 	if err != nil {
 		return fmt.Errorf("offer: encode %s event: %w", topic, err)
 	}
@@ -270,4 +270,7 @@ type EventPayload struct {
 	Note          string    `json:"note,omitempty"`
 	ExpiresAt     time.Time `json:"expires_at,omitzero"`
 	FeaturedUntil time.Time `json:"featured_until,omitzero"`
+	// LastDayOnline is the date the employer is shown as the last day
+	// online (see Offer.LastDayOnline); absent when there is none.
+	LastDayOnline canada.Date `json:"last_day_online,omitzero"`
 }

@@ -3,6 +3,7 @@ package offer
 import (
 	"context"
 	"encoding/csv"
+	"errors"
 	"io"
 	"strconv"
 	"time"
@@ -10,6 +11,7 @@ import (
 	"github.com/babillard/babillard/canada"
 	"github.com/babillard/babillard/group"
 	"github.com/babillard/babillard/i18n"
+	"github.com/babillard/babillard/storage"
 	"github.com/google/uuid"
 )
 
@@ -57,9 +59,14 @@ type StatsStore interface {
 
 // Record stores hits in one write: a portal buffers its page views, Apply
 // clicks and shares and records them in batches. Hits of unknown metrics are
-// refused; hits of offers that are not published at the hit's time are
-// dropped (an archived offer has no performance data), and Record reports
-// how many it kept.
+// refused. Each hit is judged by its own time (At), not by when it is
+// recorded: a hit is kept when its offer was online at that time (from
+// PublishedAt until its publication ended), even if the offer has ended
+// since, and dropped otherwise (stamped while the offer was a draft, in
+// validation or scheduled, after it ended, or for an unknown offer); an
+// archived offer has no performance data, so its hits are dropped too.
+// Record reports how many hits it kept; when the store fails to read an
+// offer, it records nothing and returns the store's error.
 func (s *Service) Record(ctx context.Context, hits ...Hit) (int, error) {
 	v := messages.Validator()
 	for i, h := range hits {
@@ -71,16 +78,21 @@ func (s *Service) Record(ctx context.Context, hits ...Hit) (int, error) {
 		return 0, err
 	}
 	kept := make([]Hit, 0, len(hits))
-	status := map[uuid.UUID]bool{}
+	offers := map[uuid.UUID]*Offer{} // nil for an unknown offer
 	for _, h := range hits {
-		live, seen := status[h.OfferID]
+		o, seen := offers[h.OfferID]
 		if !seen {
-			o, err := s.store.Offer(ctx, h.OfferID)
-			live = err == nil && o.Status == Published
-			status[h.OfferID] = live
+			got, err := s.store.Offer(ctx, h.OfferID)
+			switch {
+			case err == nil:
+				o = &got
+			case !errors.Is(err, storage.ErrNotFound):
+				return 0, err
+			}
+			offers[h.OfferID] = o
 		}
-		if live {
-			h.At = h.At.UTC().Truncate(time.Microsecond)
+		h.At = h.At.UTC().Truncate(time.Microsecond)
+		if o != nil && onlineAt(*o, h.At) {
 			kept = append(kept, h)
 		}
 	}
@@ -88,6 +100,21 @@ func (s *Service) Record(ctx context.Context, hits ...Hit) (int, error) {
 		return 0, nil
 	}
 	return len(kept), s.store.AppendHits(ctx, kept...)
+}
+
+// onlineAt reports whether o was online at t and still has performance
+// data: not archived, published at or before t, and its publication not
+// ended at t. An offer is published once at most (the status machine never
+// takes it back to published), so this is its one interval online.
+func onlineAt(o Offer, t time.Time) bool {
+	if o.Status == Archived || !o.EverPublished() || t.Before(o.PublishedAt) {
+		return false
+	}
+	end := o.ExpiresAt
+	if !o.EndedAt.IsZero() {
+		end = o.EndedAt
+	}
+	return t.Before(end)
 }
 
 // Period is how performance rows are grouped.

@@ -16,6 +16,7 @@ type Store interface {
 	storage.Outbox
 	StatsStore
 	ListStore
+	OptimizationStore
 
 	// CreateOffer stores a new offer.
 	CreateOffer(ctx context.Context, o *Offer) error
@@ -30,8 +31,8 @@ type Store interface {
 	CountOffers(ctx context.Context, groupID uuid.UUID) (map[Status]int, error)
 	// DueOffers returns up to limit offers that the clock must move at now,
 	// ordered by ID: scheduled offers whose PublishAt has come, published
-	// offers whose ExpiresAt has come, whose expiry warning is due
-	// (ExpiresAt - ExpiryWarningDays days has come and WarnedExpiry is
+	// offers whose ExpiresAt has come, whose expiry warning may be due
+	// (ExpiresAt - ExpiryWarningWindow has come and WarnedExpiry is
 	// false), and offers of any status whose featured period ended
 	// (FeaturedUntil set and come, FeaturedEndNotified false).
 	DueOffers(ctx context.Context, now time.Time, limit int) ([]Offer, error)

@@ -263,7 +263,10 @@ func run(ctx context.Context) error {
 	if err := advanceTo(ctx, offers, clk, clk.Now().Add(20*24*time.Hour)); err != nil {
 		return err
 	}
-	if o, err = offers.Extend(ctx, jeanActs, o.ID); err != nil {
+	// The key makes the call safe to retry: a second call with the same
+	// key (after a timeout, say) spends no second credit.
+	extension := uuid.New()
+	if o, err = offers.Extend(ctx, jeanActs, o.ID, extension); err != nil {
 		return err
 	}
 	say("   now expires %s (%d extension)", o.ExpiresAt.In(montreal).Format("2006-01-02"), o.Extensions)

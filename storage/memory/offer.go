@@ -198,7 +198,7 @@ func offerDue(o offer.Offer, now time.Time) bool {
 		return true
 	case o.Status == offer.Published && !now.Before(o.ExpiresAt):
 		return true
-	case o.Status == offer.Published && !o.WarnedExpiry && !now.Before(o.ExpiresAt.Add(-offer.ExpiryWarningDays*24*time.Hour)):
+	case o.Status == offer.Published && !o.WarnedExpiry && !now.Before(o.ExpiresAt.Add(-offer.ExpiryWarningWindow)):
 		return true
 	}
 	return !o.FeaturedUntil.IsZero() && !o.FeaturedEndNotified && !now.Before(o.FeaturedUntil)

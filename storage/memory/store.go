@@ -49,6 +49,9 @@ type Store struct {
 	// hits is the log of offer.StatsStore; hitSeq numbers it.
 	hits   table[uint64, offer.Hit]
 	hitSeq uint64
+	// optimizations is offer.OptimizationStore's, by key
+	// (optimization.go).
+	optimizations table[uuid.UUID, offer.Optimization]
 
 	// storage.Outbox (outbox.go)
 	events  table[uuid.UUID, eventRow]

@@ -298,16 +298,15 @@ func (s *Store) CountOffers(ctx context.Context, groupID uuid.UUID) (map[offer.S
 // (truncated to the microsecond), ordered by ID, under the conditions of
 // offer.Store, a missing time counting as come (as the zero time has): a
 // scheduled offer whose publish_at has come; a published offer whose
-// expires_at has come, or whose expiry warning is due (expires_at at most
-// offer.ExpiryWarningDays × 24 hours after now, warned_expiry false); an
+// expires_at has come, or whose expiry warning may be due (expires_at at
+// most offer.ExpiryWarningWindow after now, warned_expiry false); an
 // offer whose featured_until has come, featured_end_notified false. Each
 // condition runs on a partial index of migration 0004.
 func (s *Store) DueOffers(ctx context.Context, now time.Time, limit int) ([]offer.Offer, error) {
 	now = now.UTC().Truncate(time.Microsecond)
-	// ExpiresAt - 10 days <= now, computed in Go: PostgreSQL's interval
-	// arithmetic on timestamptz would follow the session's time zone
-	// across a daylight-saving change.
-	warnBy := now.Add(offer.ExpiryWarningDays * 24 * time.Hour)
+	// ExpiresAt - window <= now, computed in Go: the window is a fixed
+	// duration, whatever the session's time zone.
+	warnBy := now.Add(offer.ExpiryWarningWindow)
 	// The statuses are literals, not arguments: the planner then matches
 	// the partial indexes (a BitmapOr of them when few offers are due).
 	rows, err := s.db(ctx).Query(ctx, s.sql(`SELECT `+offerColumns+` FROM {s}babillard_offers

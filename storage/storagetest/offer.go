@@ -621,7 +621,7 @@ func (su *suite) testCountOffers(t *testing.T) {
 func (su *suite) testDueOffers(t *testing.T) {
 	now := at(1000)
 	day := 24 * time.Hour
-	warn := offer.ExpiryWarningDays * day
+	warn := offer.ExpiryWarningWindow
 	type tc struct {
 		name string
 		mod  func(*offer.Offer)
@@ -762,7 +762,7 @@ func (su *suite) testDueOffers(t *testing.T) {
 		}
 		o.FeaturedEndNotified = true
 		f.must(f.s.UpdateOffer(f.ctx, &o), "UpdateOffer")
-		got, err := f.s.DueOffers(f.ctx, now.Add(20*day-time.Microsecond), 10)
+		got, err := f.s.DueOffers(f.ctx, now.Add(30*day-warn-time.Microsecond), 10)
 		f.must(err, "DueOffers")
 		if len(got) != 0 {
 			t.Errorf("DueOffers after the featured end was notified, before the warning: %d offers, want none", len(got))

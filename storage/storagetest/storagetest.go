@@ -68,7 +68,8 @@
 //   - DueOffers truncates now to the microsecond; a scheduled offer with a
 //     zero PublishAt, or a published one with a zero ExpiresAt, is due (the
 //     zero time has come, as for the offer machine's guards); the expiry
-//     warning is due when ExpiresAt - ExpiryWarningDays×24h has come. A
+//     warning may be due when ExpiresAt - offer.ExpiryWarningWindow has
+//     come. A
 //     limit of 0 or less returns nothing.
 //   - Paged lists (the ListStore methods of group, offer and billing) return
 //     the records strictly after the window's page.Key in the list's order
@@ -85,6 +86,10 @@
 //     and AppendHits write all their entries or none (storage.ErrNotFound
 //     for an unknown offer). CountHits counts days in the location given,
 //     daylight-saving changes included.
+//   - AddOptimization records a key once (storage.ErrDuplicate after, also
+//     when transactions race), storage.ErrNotFound for an unknown offer,
+//     neither aborting the caller's transaction; At is kept to the
+//     microsecond, Shortfall to the nanosecond.
 package storagetest
 
 import (
@@ -168,4 +173,5 @@ func Run(t *testing.T, newStore func(t *testing.T) Store, opts ...Option) {
 	t.Run("OfferAtomic", su.testOfferAtomic)
 	t.Run("ReadEvents", su.testReadEvents)
 	t.Run("Privacy", su.testPrivacy)
+	t.Run("Optimization", su.testOptimization)
 }
