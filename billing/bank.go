@@ -260,22 +260,38 @@ func (s *Service) Release(ctx context.Context, by group.Actor, ref uuid.UUID, pr
 // optimization (featured, extension) that a member applies to a published
 // offer, with a fresh ref for each use. It needs group.PublishOffers;
 // without a credit it returns an error unwrapping to ErrNoCredit and writes
-// nothing. Using the same (ref, product) again returns the consumed
-// reservation and takes no second credit.
+// nothing. Using the same (ref, product) again, even from many retries at
+// once, returns the consumed reservation and takes no second credit; every
+// call, a retry too, checks the actor's active membership and permission
+// first.
 func (s *Service) Use(ctx context.Context, by group.Actor, ref uuid.UUID, product Product) (Reservation, error) {
 	if err := checkRefProduct(ref, product); err != nil {
 		return Reservation{}, err
 	}
 	var out Reservation
 	err := s.store.Atomic(ctx, func(ctx context.Context) error {
-		if r, err := s.store.CreditReservation(ctx, ref, product); err == nil && r.Status == Consumed && r.GroupID == by.GroupID {
+		if err := s.groups.Authorize(ctx, by, group.PublishOffers); err != nil {
+			return err
+		}
+		// Lock the group's ledger before reading the reservation, so that
+		// a concurrent retry that consumed it is seen here, not by Reserve.
+		if _, err := s.store.LockCreditLedger(ctx, by.GroupID, product); err != nil {
+			return err
+		}
+		r, err := s.store.CreditReservation(ctx, ref, product)
+		switch {
+		case errors.Is(err, storage.ErrNotFound):
+		case err != nil:
+			return err
+		case r.GroupID != by.GroupID:
+			return otherGroup()
+		case r.Status == Consumed:
 			out = r
 			return nil
 		}
 		if _, err := s.Reserve(ctx, by, ref, product); err != nil {
 			return err
 		}
-		var err error
 		out, err = s.settle(ctx, ref, product, by.GroupID, by.UserID, false, Consumed, s.now())
 		return err
 	})
