@@ -50,12 +50,14 @@ func newWorld(t *testing.T, store babillard.Store) *world { return newWorldTB(t,
 func newWorldTB(t testing.TB, store babillard.Store) *world {
 	t.Helper()
 	// Monday June 1, 2026, 10:00 in Montreal.
-	w := &world{t: t, ctx: context.Background(), clock: clocktest.New(time.Date(2026, 6, 1, 10, 0, 0, 0, montreal)),
-		moderator: group.Moderator{ID: uuid.New()}}
+	w := &world{t: t, ctx: context.Background(), clock: clocktest.New(time.Date(2026, 6, 1, 10, 0, 0, 0, montreal))}
 	var err error
 	w.board, err = babillard.New(store, &babillard.Options{Now: w.clock.Now})
 	require.NoError(t, err)
 	g := w.board.Groups
+	admin, err := g.BootstrapStaff(w.ctx, uuid.New())
+	require.NoError(t, err)
+	w.moderator = group.Moderator{ID: admin.UserID}
 	u, err := g.RegisterUser(w.ctx, "marie@acme-genie.ca", group.UserProfile{FirstName: "Marie", LastName: "Tremblay"})
 	require.NoError(t, err)
 	_, req, err := g.RequestCompany(w.ctx, u.ID, group.CompanyInput{LegalName: "Acme Génie-Conseil inc.", Phone: "514-555-0100",

@@ -17,6 +17,14 @@
 // invalid input returns a *ValidationError naming every faulty field with a
 // stable code and French and English text. Either way nothing is written.
 //
+// The board's staff are looked up, never trusted: a Moderator is only an
+// ID, and what it may do comes from the staff roster in the store (Staff:
+// board roles moderator, finance and admin; StaffPowerMatrix), read at every
+// call like a membership. A host sets up a board with BootstrapStaff (the
+// first admin, once); admins then manage the roster with AddStaff,
+// SetStaffRoles and RemoveStaff. Other packages check staff powers through
+// AuthorizeStaff.
+//
 // The Service persists through a Store (storage/memory, storage/postgres or
 // the host's own, proven by storage/storagetest); every mutation is one
 // transaction that also appends the events a mailer needs to the outbox.

@@ -107,9 +107,9 @@ func (s *Service) PendingJoinRequests(ctx context.Context, a Actor) ([]JoinReque
 }
 
 // PendingGroupRequests lists the new-group and new-company requests waiting
-// for the board, oldest first.
+// for the board, oldest first. It needs PowerReviewGroupRequests.
 func (s *Service) PendingGroupRequests(ctx context.Context, by Moderator) ([]JoinRequest, error) {
-	if err := checkModerator(by); err != nil {
+	if err := s.AuthorizeStaff(ctx, by, PowerReviewGroupRequests); err != nil {
 		return nil, err
 	}
 	yes := true
@@ -182,15 +182,16 @@ func (s *Service) decideMember(ctx context.Context, a Actor, requestID uuid.UUID
 
 // ApproveGroupRequest approves a request for a new group (or for a new
 // company and its first group): the group is created, the requester becomes
-// its Principal, and a pending company becomes active.
+// its Principal, and a pending company becomes active. It needs
+// PowerReviewGroupRequests.
 func (s *Service) ApproveGroupRequest(ctx context.Context, by Moderator, requestID uuid.UUID) (JoinRequest, Group, error) {
-	if err := checkModerator(by); err != nil {
-		return JoinRequest{}, Group{}, err
-	}
 	now := s.now()
 	var out JoinRequest
 	var g Group
 	err := s.store.Atomic(ctx, func(ctx context.Context) error {
+		if err := s.AuthorizeStaff(ctx, by, PowerReviewGroupRequests); err != nil {
+			return err
+		}
 		r, err := s.boardRequest(ctx, requestID)
 		if err != nil {
 			return err
@@ -226,19 +227,20 @@ func (s *Service) ApproveGroupRequest(ctx context.Context, by Moderator, request
 }
 
 // RefuseGroupRequest refuses a request for a new group, with an optional
-// reason; a company still pending with it is refused too.
+// reason; a company still pending with it is refused too. It needs
+// PowerReviewGroupRequests.
 func (s *Service) RefuseGroupRequest(ctx context.Context, by Moderator, requestID uuid.UUID, reason string) (JoinRequest, error) {
-	if err := checkModerator(by); err != nil {
-		return JoinRequest{}, err
-	}
-	v := messages.Validator()
-	reason = text(v, "reason", reason, false, maxReference)
-	if err := v.Err(); err != nil {
-		return JoinRequest{}, err
-	}
 	now := s.now()
 	var out JoinRequest
 	err := s.store.Atomic(ctx, func(ctx context.Context) error {
+		if err := s.AuthorizeStaff(ctx, by, PowerReviewGroupRequests); err != nil {
+			return err
+		}
+		v := messages.Validator()
+		reason := text(v, "reason", reason, false, maxReference)
+		if err := v.Err(); err != nil {
+			return err
+		}
 		r, err := s.boardRequest(ctx, requestID)
 		if err != nil {
 			return err

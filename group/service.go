@@ -41,8 +41,10 @@ type Actor struct {
 	GroupID uuid.UUID
 }
 
-// Moderator is a board staff member. The host authenticates moderators; the
-// service records their ID on what they decide.
+// Moderator names a member of the board's staff. The host authenticates
+// them and passes their ID; the services look the ID up on the staff roster
+// (see Staff, AuthorizeStaff) at every call and trust nothing else, then
+// record the ID on what they decide.
 type Moderator struct {
 	ID uuid.UUID
 }
@@ -166,13 +168,6 @@ func (s *Service) authorize(ctx context.Context, a Actor, p Permission) (Members
 func (s *Service) Authorize(ctx context.Context, a Actor, p Permission) error {
 	_, err := s.authorize(ctx, a, p)
 	return err
-}
-
-func checkModerator(m Moderator) error {
-	if m.ID == uuid.Nil {
-		return messages.Error(ErrForbidden, "forbidden.moderator")
-	}
-	return nil
 }
 
 // event builds an outbox event with a JSON payload.

@@ -21,6 +21,7 @@ import (
 type Store interface {
 	storage.Transactor
 	storage.Outbox
+	StaffStore
 
 	// CreateCompany stores a new company.
 	CreateCompany(ctx context.Context, c *Company) error
