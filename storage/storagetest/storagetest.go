@@ -70,6 +70,10 @@
 //     zero time has come, as for the offer machine's guards); the expiry
 //     warning is due when ExpiresAt - ExpiryWarningDays×24h has come. A
 //     limit of 0 or less returns nothing.
+//   - The staff roster lists by AddedAt, then user ID, removed members
+//     included; an unknown board role is refused (any error) and nothing is
+//     written. LockStaffRoster serialises the transactions that take it, and
+//     does nothing outside a transaction.
 //   - History lists by time, then in the order of appending; AppendHistory
 //     and AppendHits write all their entries or none (storage.ErrNotFound
 //     for an unknown offer). CountHits counts days in the location given,
@@ -133,6 +137,7 @@ func Run(t *testing.T, newStore func(t *testing.T) Store, opts ...Option) {
 	t.Run("Membership", su.testMembership)
 	t.Run("JoinRequest", su.testJoinRequest)
 	t.Run("Invitation", su.testInvitation)
+	t.Run("Staff", su.testStaff)
 	t.Run("GroupIsolation", su.testGroupIsolation)
 	t.Run("Times", su.testTimes)
 	t.Run("Atomic", su.testAtomic)
