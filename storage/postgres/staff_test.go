@@ -1,0 +1,77 @@
+package postgres_test
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"github.com/babillard/babillard/group"
+	"github.com/google/uuid"
+)
+
+// The staff roster over PostgreSQL: its lock must hold under real
+// concurrency, not only in the memory store's serial transactions.
+
+// Of many bootstraps at once, one wins.
+func TestStaffConcurrentBootstrapsOneWins(t *testing.T) {
+	store := newStore(t)
+	svc := group.New(store, nil)
+	ctx := context.Background()
+	const n = 12
+	var won atomic.Int32
+	var wg sync.WaitGroup
+	for range n {
+		wg.Go(func() {
+			_, err := svc.BootstrapStaff(ctx, uuid.New())
+			switch {
+			case err == nil:
+				won.Add(1)
+			case !errors.Is(err, group.ErrNotAllowed):
+				t.Errorf("bootstrap: %v", err)
+			}
+		})
+	}
+	wg.Wait()
+	equal(t, won.Load(), int32(1))
+	roster, err := store.StaffRoster(ctx)
+	mustNil(t, err)
+	equal(t, len(roster), 1)
+}
+
+// Admins removing each other at once leave one admin.
+func TestStaffConcurrentRemovalsKeepAnAdmin(t *testing.T) {
+	store := newStore(t)
+	svc := group.New(store, nil)
+	ctx := context.Background()
+	first := staffAdmin(t, store, svc)
+	admins := []group.Moderator{first}
+	for range 5 {
+		st, err := svc.AddStaff(ctx, first, uuid.New(), group.StaffAdmin)
+		mustNil(t, err)
+		admins = append(admins, group.Moderator{ID: st.UserID})
+	}
+	var wg sync.WaitGroup
+	for i, by := range admins {
+		wg.Go(func() {
+			target := admins[(i+1)%len(admins)]
+			_, err := svc.RemoveStaff(ctx, by, target.ID)
+			if err != nil && !errors.Is(err, group.ErrNotAllowed) && !errors.Is(err, group.ErrForbidden) {
+				t.Errorf("removal: %v", err)
+			}
+		})
+	}
+	wg.Wait()
+	roster, err := store.StaffRoster(ctx)
+	mustNil(t, err)
+	active := 0
+	for _, st := range roster {
+		if st.Has(group.StaffAdmin) {
+			active++
+		}
+	}
+	if active < 1 {
+		t.Fatalf("%d active admins left, want at least 1", active)
+	}
+}
