@@ -6,18 +6,30 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/babillard/babillard/group"
+	"github.com/babillard/babillard/storage/postgres"
 	"github.com/google/uuid"
 )
 
 // The staff roster over PostgreSQL: its lock must hold under real
 // concurrency, not only in the memory store's serial transactions.
 
+// slowRoster widens the window between reading the roster and writing it,
+// so that a missing lock shows.
+type slowRoster struct{ *postgres.Store }
+
+func (s slowRoster) StaffRoster(ctx context.Context) ([]group.Staff, error) {
+	out, err := s.Store.StaffRoster(ctx)
+	time.Sleep(20 * time.Millisecond)
+	return out, err
+}
+
 // Of many bootstraps at once, one wins.
 func TestStaffConcurrentBootstrapsOneWins(t *testing.T) {
 	store := newStore(t)
-	svc := group.New(store, nil)
+	svc := group.New(slowRoster{store}, nil)
 	ctx := context.Background()
 	const n = 12
 	var won atomic.Int32
@@ -43,7 +55,7 @@ func TestStaffConcurrentBootstrapsOneWins(t *testing.T) {
 // Admins removing each other at once leave one admin.
 func TestStaffConcurrentRemovalsKeepAnAdmin(t *testing.T) {
 	store := newStore(t)
-	svc := group.New(store, nil)
+	svc := group.New(slowRoster{store}, nil)
 	ctx := context.Background()
 	first := staffAdmin(t, store, svc)
 	admins := []group.Moderator{first}
