@@ -22,9 +22,9 @@ type StaffStore interface {
 	// AddedAt then UserID.
 	StaffRoster(ctx context.Context) ([]Staff, error)
 	// LockStaffRoster, within a transaction, keeps concurrent transactions
-	// from locking the roster until this one ends; plain reads are not
-	// blocked. Services lock the roster before changing it, so that its
-	// invariants (one bootstrap, at least one active admin) hold under
-	// concurrency. Without a transaction it does nothing.
+	// from locking the roster until this one ends. Services lock the roster
+	// before changing it, so that its invariants (one bootstrap, at least
+	// one active admin) hold under concurrency; the staff checks of board
+	// actions only read it. Without a transaction it does nothing.
 	LockStaffRoster(ctx context.Context) error
 }

@@ -87,3 +87,33 @@ func TestStaffConcurrentRemovalsKeepAnAdmin(t *testing.T) {
 		t.Fatalf("%d active admins left, want at least 1", active)
 	}
 }
+
+// While a transaction holds the roster's lock, the staff checks of board
+// actions (plain reads) go on.
+func TestStaffLockLeavesReadsFree(t *testing.T) {
+	store := newStore(t)
+	svc := group.New(store, nil)
+	ctx := context.Background()
+	admin := staffAdmin(t, store, svc)
+	locked, release := make(chan struct{}), make(chan struct{})
+	done := make(chan error)
+	go func() {
+		done <- store.Atomic(ctx, func(ctx context.Context) error {
+			if err := store.LockStaffRoster(ctx); err != nil {
+				return err
+			}
+			close(locked)
+			<-release
+			return nil
+		})
+	}()
+	<-locked
+	rctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	err := svc.AuthorizeStaff(rctx, admin, group.PowerModerateOffers)
+	_, rerr := store.StaffRoster(rctx)
+	close(release)
+	mustNil(t, <-done)
+	mustNil(t, err)
+	mustNil(t, rerr)
+}
