@@ -22,7 +22,12 @@ func ExampleNew() {
 		return
 	}
 
-	company, g, err := board.Groups.CreateCompany(ctx, group.Moderator{ID: uuid.New()}, group.CompanyInput{
+	admin, err := board.Groups.BootstrapStaff(ctx, uuid.New()) // once, when the board is set up
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	company, g, err := board.Groups.CreateCompany(ctx, group.Moderator{ID: admin.UserID}, group.CompanyInput{
 		LegalName: "Hydro Génie inc.", Phone: "418-555-0100",
 		HeadOffice: group.Address{Street: "75, boul. René-Lévesque", City: "Québec", Province: "QC", PostalCode: "G1R 2B5"},
 	})

@@ -21,7 +21,8 @@ func ExampleBoard_DeleteUser() {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
 	board, _ := babillard.New(memory.New(), &babillard.Options{Now: func() time.Time { return now }})
-	moderator := group.Moderator{ID: uuid.New()}
+	admin, _ := board.Groups.BootstrapStaff(ctx, uuid.New())
+	moderator := group.Moderator{ID: admin.UserID}
 
 	_, g, _ := board.Groups.CreateCompany(ctx, moderator, group.CompanyInput{LegalName: "Hydro Génie inc.", Phone: "418-555-0100",
 		HeadOffice: group.Address{Street: "75, boul. René-Lévesque", City: "Québec", Province: "QC", PostalCode: "G1R 2B5"}})

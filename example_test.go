@@ -30,7 +30,14 @@ func Example_offerLife() {
 		fmt.Println(err)
 		return
 	}
-	moderator := group.Moderator{ID: uuid.New()}
+	// The host bootstraps the board's first administrator once; staff are
+	// then looked up on the roster at every call.
+	admin, err := board.Groups.BootstrapStaff(context.Background(), uuid.New())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	moderator := group.Moderator{ID: admin.UserID}
 	fail := func(step string, err error) bool {
 		if err != nil {
 			fmt.Println(step+":", err)

@@ -38,7 +38,9 @@ type Ready struct {
 	*babillard.Board
 	// Clock is the board's clock: set or advance it to move time.
 	Clock *Clock
-	// Moderator is the board's moderator.
+	// Moderator is the board's first staff member: bootstrapped as the
+	// board's administrator, it holds every staff power (moderation,
+	// group requests, credits, the roster).
 	Moderator group.Moderator
 	// Company is the ready company, active.
 	Company group.Company
@@ -90,7 +92,9 @@ func NewBoard(tb testing.TB, store babillard.Store, options ...BoardOption) *Rea
 	board, err := babillard.New(store, &cfg.opts)
 	b.must(err, "babillard.New")
 	b.Board = board
-	b.Moderator = b.NewModerator()
+	admin, err := board.Groups.BootstrapStaff(context.Background(), uuid.New())
+	b.must(err, "BootstrapStaff")
+	b.Moderator = group.Moderator{ID: admin.UserID}
 
 	ctx := context.Background()
 	principal, err := b.Groups.RegisterUser(ctx, "principal@acme-genie.example", group.UserProfile{FirstName: "Marie", LastName: "Tremblay"})
@@ -114,15 +118,21 @@ func NewBoard(tb testing.TB, store babillard.Store, options ...BoardOption) *Rea
 	return b
 }
 
-// NewModerator returns a new board moderator. NewBoard makes Moderator
-// with it; tests call it for a second moderator.
-//
-// It is the one place where the package makes board staff: a step that
-// registers a moderator (a staff roster entry, say) goes here, and every
-// ready board and every test that calls it gets it.
+// NewModerator puts a new user on the board's staff roster with the
+// moderator role (offers, group requests, companies) and returns it; tests
+// call it for a second moderator, or one without the administrator's other
+// powers.
 func (b *Ready) NewModerator() group.Moderator {
+	return b.NewStaff(group.StaffModerator)
+}
+
+// NewStaff puts a new user on the board's staff roster with roles, added
+// by the administrator (Moderator), and returns it.
+func (b *Ready) NewStaff(roles ...group.StaffRole) group.Moderator {
 	b.tb.Helper()
-	return group.Moderator{ID: uuid.New()}
+	st, err := b.Groups.AddStaff(context.Background(), b.Moderator, uuid.New(), roles...)
+	b.must(err, "AddStaff")
+	return group.Moderator{ID: st.UserID}
 }
 
 // Member registers a new user (member-N@acme-genie.example) and makes them

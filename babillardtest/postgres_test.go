@@ -7,6 +7,7 @@ import (
 	"github.com/babillard/babillard/babillardtest"
 	"github.com/babillard/babillard/group"
 	"github.com/babillard/babillard/storage/postgres"
+	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -38,7 +39,10 @@ func TestPostgresDropsItsSchema(t *testing.T) {
 		s := babillardtest.Postgres(t)
 		schema = schemaOf(t, s)
 		assert.Contains(t, schema, babillardtest.SchemaPrefix())
-		_, _, err := group.New(s, nil).CreateCompany(context.Background(), group.Moderator{ID: [16]byte{1}}, babillardtest.ValidCompany())
+		svc := group.New(s, nil)
+		admin, err := svc.BootstrapStaff(context.Background(), uuid.New())
+		require.NoError(t, err)
+		_, _, err = svc.CreateCompany(context.Background(), group.Moderator{ID: admin.UserID}, babillardtest.ValidCompany())
 		require.NoError(t, err)
 	})
 	require.NotEmpty(t, schema)
@@ -62,7 +66,9 @@ func TestPostgresSchemasReusesEmptiedSchemas(t *testing.T) {
 				require.NoError(t, err)
 				_, req, err := svc.RequestCompany(ctx, u.ID, babillardtest.ValidCompany())
 				require.NoError(t, err)
-				_, _, err = svc.ApproveGroupRequest(ctx, group.Moderator{ID: [16]byte{1}}, req.ID)
+				admin, err := svc.BootstrapStaff(ctx, uuid.New())
+				require.NoError(t, err)
+				_, _, err = svc.ApproveGroupRequest(ctx, group.Moderator{ID: admin.UserID}, req.ID)
 				require.NoError(t, err)
 			})
 		}

@@ -55,11 +55,9 @@ func (in GrantInput) validate(now time.Time, purchase bool) (GrantInput, error) 
 
 // Grant credits a group by decision of the board: a lot of in.Quantity
 // credits of in.Product, expiring at in.ExpiresAt if set. It appends a
-// grant entry and a billing.credit.granted event.
+// grant entry and a billing.credit.granted event. It needs
+// group.PowerGrantCredits (board finance or admin).
 func (s *Service) Grant(ctx context.Context, by group.Moderator, in GrantInput) (Lot, error) {
-	if err := checkModerator(by); err != nil {
-		return Lot{}, err
-	}
 	now := s.now()
 	in, err := in.validate(now, false)
 	if err != nil {
@@ -69,6 +67,9 @@ func (s *Service) Grant(ctx context.Context, by group.Moderator, in GrantInput) 
 		Source: SourceBoard, PurchaseRef: in.PurchaseRef, GrantedBy: by.ID, Note: in.Note, ExpiresAt: in.ExpiresAt, CreatedAt: now}
 	start, asked := time.Now(), lot
 	err = s.store.Atomic(ctx, func(ctx context.Context) error {
+		if err := s.groups.AuthorizeStaff(ctx, by, group.PowerGrantCredits); err != nil {
+			return err
+		}
 		var err error
 		lot, err = s.grant(ctx, lot, true)
 		return err
@@ -265,22 +266,38 @@ func (s *Service) Release(ctx context.Context, by group.Actor, ref uuid.UUID, pr
 // optimization (featured, extension) that a member applies to a published
 // offer, with a fresh ref for each use. It needs group.PublishOffers;
 // without a credit it returns an error unwrapping to ErrNoCredit and writes
-// nothing. Using the same (ref, product) again returns the consumed
-// reservation and takes no second credit.
+// nothing. Using the same (ref, product) again, even from many retries at
+// once, returns the consumed reservation and takes no second credit; every
+// call, a retry too, checks the actor's active membership and permission
+// first.
 func (s *Service) Use(ctx context.Context, by group.Actor, ref uuid.UUID, product Product) (Reservation, error) {
 	if err := checkRefProduct(ref, product); err != nil {
 		return Reservation{}, err
 	}
 	var out Reservation
 	err := s.store.Atomic(ctx, func(ctx context.Context) error {
-		if r, err := s.store.CreditReservation(ctx, ref, product); err == nil && r.Status == Consumed && r.GroupID == by.GroupID {
+		if err := s.groups.Authorize(ctx, by, group.PublishOffers); err != nil {
+			return err
+		}
+		// Lock the group's ledger before reading the reservation, so that
+		// a concurrent retry that consumed it is seen here, not by Reserve.
+		if _, err := s.store.LockCreditLedger(ctx, by.GroupID, product); err != nil {
+			return err
+		}
+		r, err := s.store.CreditReservation(ctx, ref, product)
+		switch {
+		case errors.Is(err, storage.ErrNotFound):
+		case err != nil:
+			return err
+		case r.GroupID != by.GroupID:
+			return otherGroup()
+		case r.Status == Consumed:
 			out = r
 			return nil
 		}
 		if _, err := s.Reserve(ctx, by, ref, product); err != nil {
 			return err
 		}
-		var err error
 		out, err = s.settle(ctx, ref, product, by.GroupID, by.UserID, false, Consumed, s.now())
 		return err
 	})
@@ -290,8 +307,8 @@ func (s *Service) Use(ctx context.Context, by group.Actor, ref uuid.UUID, produc
 	return out, nil
 }
 
-// ReleaseByBoard is Release by a board moderator (who cancels an offer of
-// any group).
+// ReleaseByBoard is Release by the board's staff (who cancel an offer of
+// any group); it needs group.PowerModerateOffers.
 func (s *Service) ReleaseByBoard(ctx context.Context, by group.Moderator, ref uuid.UUID, product Product) (Reservation, error) {
 	return s.settleByBoard(ctx, by, ref, product, Released)
 }
@@ -301,21 +318,22 @@ func (s *Service) ReleaseByBoard(ctx context.Context, by group.Moderator, ref uu
 // It works even if the credit's lot expired after the reservation (the
 // offer was submitted in time). Consuming a consumed reservation returns
 // it unchanged (a retried approval takes no second credit); a released one
-// is refused (ErrNotAllowed); an unknown one is ErrNoReservation.
+// is refused (ErrNotAllowed); an unknown one is ErrNoReservation. It needs
+// group.PowerModerateOffers (a moderator's decision settles the credit).
 func (s *Service) Consume(ctx context.Context, by group.Moderator, ref uuid.UUID, product Product) (Reservation, error) {
 	return s.settleByBoard(ctx, by, ref, product, Consumed)
 }
 
 func (s *Service) settleByBoard(ctx context.Context, by group.Moderator, ref uuid.UUID, product Product, to ReservationStatus) (Reservation, error) {
-	if err := checkModerator(by); err != nil {
-		return Reservation{}, err
-	}
 	if err := checkRefProduct(ref, product); err != nil {
 		return Reservation{}, err
 	}
 	now := s.now()
 	var out Reservation
 	err := s.store.Atomic(ctx, func(ctx context.Context) error {
+		if err := s.groups.AuthorizeStaff(ctx, by, group.PowerModerateOffers); err != nil {
+			return err
+		}
 		var err error
 		out, err = s.settle(ctx, ref, product, uuid.Nil, by.ID, true, to, now)
 		return err
@@ -425,10 +443,8 @@ type TransferInput struct {
 // the receiving group gets one lot per lot drawn from, with the same
 // expiry. Without enough usable credits it returns an error unwrapping to
 // ErrNoCredit and moves nothing. Each group gets its entries and its event.
+// It needs group.PowerTransferCredits (board finance or admin).
 func (s *Service) Transfer(ctx context.Context, by group.Moderator, in TransferInput) (Transfer, error) {
-	if err := checkModerator(by); err != nil {
-		return Transfer{}, err
-	}
 	v := messages.Validator()
 	checkID(v, "from", in.From)
 	checkID(v, "to", in.To)
@@ -442,6 +458,9 @@ func (s *Service) Transfer(ctx context.Context, by group.Moderator, in TransferI
 	now := s.now()
 	tr := Transfer{ID: s.opts.NewID(), FromGroup: in.From, ToGroup: in.To, Product: in.Product, Quantity: in.Quantity, By: by.ID, At: now}
 	err := s.store.Atomic(ctx, func(ctx context.Context) error {
+		if err := s.groups.AuthorizeStaff(ctx, by, group.PowerTransferCredits); err != nil {
+			return err
+		}
 		tr.Lots = nil
 		// Lock both ledgers in one order, whoever transfers to whom, so that
 		// two opposite transfers cannot deadlock.
@@ -644,9 +663,10 @@ func (s *Service) Balance(ctx context.Context, by group.Actor, product Product) 
 	return Balance{GroupID: by.GroupID, Product: product}, nil
 }
 
-// BalancesOf returns any group's balances, for the board (see Balances).
+// BalancesOf returns any group's balances, for the board (see Balances). It
+// needs group.PowerViewBanks (board finance or admin).
 func (s *Service) BalancesOf(ctx context.Context, by group.Moderator, groupID uuid.UUID) ([]Balance, error) {
-	if err := checkModerator(by); err != nil {
+	if err := s.groups.AuthorizeStaff(ctx, by, group.PowerViewBanks); err != nil {
 		return nil, err
 	}
 	return s.balances(ctx, groupID)
@@ -692,9 +712,10 @@ func (s *Service) Statement(ctx context.Context, by group.Actor, q EntryQuery, p
 }
 
 // StatementOf returns a page of a group's statement for the board (see
-// Statement); q.GroupID is required.
+// Statement); q.GroupID is required. It needs group.PowerViewBanks (board
+// finance or admin).
 func (s *Service) StatementOf(ctx context.Context, by group.Moderator, q EntryQuery, p page.Page) (page.Result[Entry], error) {
-	if err := checkModerator(by); err != nil {
+	if err := s.groups.AuthorizeStaff(ctx, by, group.PowerViewBanks); err != nil {
 		return page.Result[Entry]{}, err
 	}
 	if err := checkEntryQuery(q); err != nil {

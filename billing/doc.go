@@ -13,8 +13,8 @@
 // offer Reserves one credit, keyed by a reference chosen by the caller (the
 // offer's ID); the board's approval Consumes it; cancelling before approval
 // Releases it to the bank, or the reservation simply stays with the draft
-// ("package associated") until it is released or consumed. Board moderators
-// may also Transfer credits between two groups. Balances and Statement read
+// ("package associated") until it is released or consumed. The board's
+// finance staff may also Transfer credits between two groups. Balances and Statement read
 // the bank.
 //
 // Every movement is an Entry of an append-only ledger, and each (group,
@@ -52,13 +52,18 @@
 //
 // # Who may do what
 //
-//	Grant, Transfer, Consume, ReleaseByBoard,
-//	BalancesOf, StatementOf                    a board moderator
+//	Grant                                      group.PowerGrantCredits (board finance, admin)
+//	Transfer                                   group.PowerTransferCredits (board finance, admin)
+//	BalancesOf, StatementOf                    group.PowerViewBanks (board finance, admin)
+//	Consume, ReleaseByBoard                    group.PowerModerateOffers (board moderator, admin)
 //	GrantPurchase                              group.BuyProducts (Principal, Finance manager)
 //	Reserve, Release                           group.PublishOffers (Principal, Posting manager)
 //	Balances, Balance, Lots, Reservations      group.ViewDashboard (every role)
 //	Statement                                  group.ViewTransactions (Principal, Finance manager)
 //	ExpireDue                                  the host's scheduler (its entries name no actor)
+//
+// Staff powers come from the board's staff roster, looked up through the
+// Authorizer at every call (see group.Service.AuthorizeStaff).
 //
 // Members act in their own group only; another group's reference or
 // statement is refused, never an empty success.

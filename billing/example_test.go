@@ -22,7 +22,8 @@ func Example() {
 	store := memory.New()
 	groups := group.New(store, &group.Options{Now: func() time.Time { return now }})
 	bank := billing.New(store, groups, &billing.Options{Now: func() time.Time { return now }})
-	board := group.Moderator{ID: uuid.New()}
+	admin, _ := groups.BootstrapStaff(ctx, uuid.New()) // the board's first admin, set up once
+	board := group.Moderator{ID: admin.UserID}
 
 	marie, _ := groups.RegisterUser(ctx, "marie@acme-genie.ca", group.UserProfile{FirstName: "Marie", LastName: "Tremblay"})
 	_, request, _ := groups.RequestCompany(ctx, marie.ID, group.CompanyInput{

@@ -54,8 +54,11 @@ func newEnv(t testing.TB) *env {
 
 func newEnvOn(t testing.TB, store bankStore) *env {
 	t.Helper()
-	e := &env{t: t, ctx: context.Background(), store: store, clock: clocktest.New(start), moderator: group.Moderator{ID: uuid.New()}}
+	e := &env{t: t, ctx: context.Background(), store: store, clock: clocktest.New(start)}
 	e.groups = group.New(store, &group.Options{Now: e.clock.Now})
+	admin, err := e.groups.BootstrapStaff(e.ctx, uuid.New())
+	require.NoError(t, err)
+	e.moderator = group.Moderator{ID: admin.UserID}
 	e.bank = billing.New(store, e.groups, &billing.Options{Now: e.clock.Now})
 	e.principal = e.company("acme-genie.ca", "Acme Génie-Conseil inc.")
 	e.poster = e.member(e.principal, "jean@acme-genie.ca", group.PostingManager)

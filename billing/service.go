@@ -57,10 +57,13 @@ const (
 // expireBatch is how many due lots ExpireDue reads at a time.
 const expireBatch = 500
 
-// Authorizer answers "may this member do p in their group?": nil, or an
-// error unwrapping to group.ErrForbidden. *group.Service implements it.
+// Authorizer answers "may this member do p in their group?" and "may this
+// board staff member use power p?": nil, or an error unwrapping to
+// group.ErrForbidden. *group.Service implements it; the bank calls it at
+// every call, in its transaction, and trusts no role nor staff ID given.
 type Authorizer interface {
 	Authorize(ctx context.Context, a group.Actor, p group.Permission) error
+	AuthorizeStaff(ctx context.Context, m group.Moderator, p group.StaffPower) error
 }
 
 // Options tunes a Service. The zero value (or nil) is valid.
@@ -109,13 +112,6 @@ func New(store Store, groups Authorizer, opts *Options) *Service {
 // now returns the service's current time in UTC, at microsecond precision
 // like every store.
 func (s *Service) now() time.Time { return s.opts.Now().UTC().Truncate(time.Microsecond) }
-
-func checkModerator(m group.Moderator) error {
-	if m.ID == uuid.Nil {
-		return messages.Error(group.ErrForbidden, "forbidden.moderator")
-	}
-	return nil
-}
 
 func otherGroup() error { return messages.Error(group.ErrForbidden, "forbidden.other_group") }
 

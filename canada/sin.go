@@ -34,21 +34,52 @@ const sinMask = "\x5a\xa3\x17\xc4\x68\x2f\x91\x3b\xe6"
 const sinRedacted = "***-***-***"
 
 // ParseSIN checks a Social Insurance Number. Surrounding white space and
-// spaces or hyphens between digits are ignored ("046 454 286",
-// "046-454-286").
+// spaces or hyphens between digits are ignored ("123 456 782",
+// "123-456-782").
 //
-// It returns ErrSINFormat unless exactly nine digits remain, ErrSINPrefix
-// when the first digit is 0 or 8 (never assigned to individuals: Service
-// Canada's first-digit table lists both as not used, 8 being the range of
-// business numbers), and ErrSINChecksum when the Luhn check fails. A SIN
-// starting with 9 (temporary resident) is valid; see IsTemporary and
-// CheckNotTemporary. The returned errors never contain the input, nor any
-// digit.
+// It returns ErrSINFormat unless exactly nine digits remain, then
+// ErrSINChecksum when the Luhn check fails (a mistyped number is told it is
+// mistyped, whatever its first digit), then ErrSINPrefix when the first
+// digit is 0 or 8 (never assigned to individuals: Service Canada's
+// first-digit table lists both as not used, 8 being the range of business
+// numbers). A SIN starting with 9 (temporary resident) is valid; see
+// IsTemporary and CheckNotTemporary. The returned errors never contain the
+// input, nor any digit.
 func ParseSIN(s string) (SIN, error) {
-	if len(s) > maxInput {
+	d, ok := sinDigits(s)
+	if !ok {
 		return SIN{}, ErrSINFormat
 	}
-	var d [9]byte
+	if !luhnValid(d[:]) {
+		return SIN{}, ErrSINChecksum
+	}
+	if d[0] == '0' || d[0] == '8' {
+		return SIN{}, ErrSINPrefix
+	}
+	var out SIN
+	for i := range d {
+		out.m[i] = d[i] ^ sinMask[i]
+	}
+	return out, nil
+}
+
+// ValidSINChecksum reports whether s is nine digits (separated as ParseSIN
+// allows) whose last digit is the Luhn check digit of the first eight. It
+// checks nothing else: a number starting with 0 or 8 may pass it and still
+// be refused by ParseSIN. A form can use it to tell a mistyped number as
+// the user types.
+func ValidSINChecksum(s string) bool {
+	d, ok := sinDigits(s)
+	return ok && luhnValid(d[:])
+}
+
+// sinDigits returns the nine ASCII digits of s, ignoring surrounding white
+// space and spaces or hyphens between digits; ok is false unless exactly
+// nine digits and nothing else remain.
+func sinDigits(s string) (d [9]byte, ok bool) {
+	if len(s) > maxInput {
+		return d, false
+	}
 	n := 0
 	for _, r := range s {
 		switch {
@@ -59,23 +90,10 @@ func ParseSIN(s string) (SIN, error) {
 			n++
 		case isSpaceOrHyphen(r):
 		default:
-			return SIN{}, ErrSINFormat
+			return d, false
 		}
 	}
-	if n != len(d) {
-		return SIN{}, ErrSINFormat
-	}
-	if d[0] == '0' || d[0] == '8' {
-		return SIN{}, ErrSINPrefix
-	}
-	if !luhnValid(d[:]) {
-		return SIN{}, ErrSINChecksum
-	}
-	var out SIN
-	for i := range d {
-		out.m[i] = d[i] ^ sinMask[i]
-	}
-	return out, nil
+	return d, n == len(d)
 }
 
 // IsZero reports whether s is the zero value (no SIN).

@@ -37,20 +37,22 @@ func validateCompany(in CompanyInput) (Company, error) {
 }
 
 // CreateCompany registers an active company with its first group, "Groupe
-// 001". Only the board's moderators create companies directly; users ask
-// with RequestCompany.
+// 001". Only the board's staff with PowerCreateCompanies (moderators,
+// admins) create companies directly; users ask with RequestCompany.
 func (s *Service) CreateCompany(ctx context.Context, by Moderator, in CompanyInput) (Company, Group, error) {
-	if err := checkModerator(by); err != nil {
-		return Company{}, Group{}, err
-	}
-	c, err := validateCompany(in)
-	if err != nil {
-		return Company{}, Group{}, err
-	}
 	now := s.now()
-	c.ID, c.Status, c.CreatedAt = s.opts.NewID(), CompanyActive, now
-	g := Group{ID: s.opts.NewID(), CompanyID: c.ID, Name: DefaultGroupName, CreatedAt: now}
-	err = s.store.Atomic(ctx, func(ctx context.Context) error {
+	var c Company
+	var g Group
+	err := s.store.Atomic(ctx, func(ctx context.Context) error {
+		if err := s.AuthorizeStaff(ctx, by, PowerCreateCompanies); err != nil {
+			return err
+		}
+		var err error
+		if c, err = validateCompany(in); err != nil {
+			return err
+		}
+		c.ID, c.Status, c.CreatedAt = s.opts.NewID(), CompanyActive, now
+		g = Group{ID: s.opts.NewID(), CompanyID: c.ID, Name: DefaultGroupName, CreatedAt: now}
 		if err := s.store.CreateCompany(ctx, &c); err != nil {
 			return err
 		}
@@ -161,21 +163,26 @@ func (s *Service) UpdateCompany(ctx context.Context, a Actor, in CompanyInput) (
 
 // CreateGroup opens another group for a company (agencies keep one per
 // client, office or region). Extra groups are created by the board on
-// request; the new group has no member until someone joins or is added.
+// request (PowerCreateCompanies); the new group has no member until someone
+// joins or is added.
 func (s *Service) CreateGroup(ctx context.Context, by Moderator, companyID uuid.UUID, name string) (Group, error) {
-	if err := checkModerator(by); err != nil {
-		return Group{}, err
-	}
-	v := messages.Validator()
-	name = text(v, "name", name, true, maxName)
-	if err := v.Err(); err != nil {
-		return Group{}, err
-	}
-	g := Group{ID: s.opts.NewID(), CompanyID: companyID, Name: name, CreatedAt: s.now()}
+	var g Group
 	err := s.store.Atomic(ctx, func(ctx context.Context) error {
+		if err := s.AuthorizeStaff(ctx, by, PowerCreateCompanies); err != nil {
+			return err
+		}
+		v := messages.Validator()
+		name := text(v, "name", name, true, maxName)
+		if err := v.Err(); err != nil {
+			return err
+		}
+		g = Group{ID: s.opts.NewID(), CompanyID: companyID, Name: name, CreatedAt: s.now()}
 		return s.createGroup(ctx, &g)
 	})
-	return g, err
+	if err != nil {
+		return Group{}, err
+	}
+	return g, nil
 }
 
 // createGroup stores g after checking that its company is active and has no

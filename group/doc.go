@@ -22,6 +22,14 @@
 // starts with an empty group; InviteByBoard gives it its first Principal.
 // Every list returns one page at a time (package page).
 //
+// The board's staff are looked up, never trusted: a Moderator is only an
+// ID, and what it may do comes from the staff roster in the store (Staff:
+// board roles moderator, finance and admin; StaffPowerMatrix), read at every
+// call like a membership. A host sets up a board with BootstrapStaff (the
+// first admin, once); admins then manage the roster with AddStaff,
+// SetStaffRoles and RemoveStaff. Other packages check staff powers through
+// AuthorizeStaff.
+//
 // The Service persists through a Store (storage/memory, storage/postgres or
 // the host's own, proven by storage/storagetest); every mutation is one
 // transaction that also appends the events a mailer needs to the outbox.

@@ -19,7 +19,10 @@ func Example() {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 23, 14, 0, 0, 0, time.UTC)
 	svc := group.New(memory.New(), &group.Options{Now: func() time.Time { return now }})
-	board := group.Moderator{ID: uuid.New()}
+	// The host sets up the board's first admin once; every staff ID is then
+	// looked up on the roster at each call.
+	admin, _ := svc.BootstrapStaff(ctx, uuid.New())
+	board := group.Moderator{ID: admin.UserID}
 
 	marie, _ := svc.RegisterUser(ctx, "marie@acme-genie.ca", group.UserProfile{FirstName: "Marie", LastName: "Tremblay"})
 	_, request, err := svc.RequestCompany(ctx, marie.ID, group.CompanyInput{
@@ -67,7 +70,8 @@ func ExampleCan() {
 func ExampleService_SearchCompanies() {
 	ctx := context.Background()
 	svc := group.New(memory.New(), nil)
-	_, _, _ = svc.CreateCompany(ctx, group.Moderator{ID: uuid.New()}, group.CompanyInput{
+	admin, _ := svc.BootstrapStaff(ctx, uuid.New())
+	_, _, _ = svc.CreateCompany(ctx, group.Moderator{ID: admin.UserID}, group.CompanyInput{
 		LegalName: "Béton Lévis ltée", BusinessNumber: "123456782 RT0001", Phone: "418-555-0100",
 		HeadOffice: group.Address{Street: "5, rue Commerciale", City: "Lévis", Province: "QC", PostalCode: "G6V 6N5"},
 	})
@@ -87,7 +91,8 @@ func ExampleService_SearchCompanies() {
 func ExampleService_InviteByBoard() {
 	ctx := context.Background()
 	svc := group.New(memory.New(), nil)
-	board := group.Moderator{ID: uuid.New()}
+	admin, _ := svc.BootstrapStaff(ctx, uuid.New())
+	board := group.Moderator{ID: admin.UserID}
 	_, g, _ := svc.CreateCompany(ctx, board, group.CompanyInput{
 		LegalName: "Forage Nord inc.", Phone: "819-555-0100",
 		HeadOffice: group.Address{Street: "12, rue Principale", City: "Rouyn-Noranda", Province: "QC", PostalCode: "J9X 4P2"},

@@ -63,7 +63,7 @@ func (s *Service) Invite(ctx context.Context, a Actor, email string, roles ...Ro
 // (group.has_principal): its Principal invites. Calling it again sends a
 // further invitation; the earlier ones stay valid until they expire.
 func (s *Service) InviteByBoard(ctx context.Context, by Moderator, groupID uuid.UUID, email string) (Invitation, string, error) {
-	if err := checkModerator(by); err != nil {
+	if err := s.AuthorizeStaff(ctx, by, PowerCreateCompanies); err != nil {
 		return Invitation{}, "", err
 	}
 	v := messages.Validator()

@@ -141,7 +141,7 @@ func (s *Service) DeleteUser(ctx context.Context, userID uuid.UUID) (Erasure, er
 // them FormerMember (User.DisplayName). Deleting a deleted account returns
 // it, changing nothing. An unknown user is storage.ErrNotFound.
 func (s *Service) DeleteUserByBoard(ctx context.Context, by Moderator, userID uuid.UUID) (Erasure, error) {
-	if err := checkModerator(by); err != nil {
+	if err := s.AuthorizeStaff(ctx, by, PowerHandlePrivacy); err != nil {
 		return Erasure{}, err
 	}
 	return s.deleteUser(ctx, userID, by.ID, true)
@@ -354,7 +354,7 @@ func (s *Service) ExportUser(ctx context.Context, userID uuid.UUID) (UserExport,
 // export holds what remains: the opaque ID and its history. An unknown user
 // is storage.ErrNotFound.
 func (s *Service) ExportUserByBoard(ctx context.Context, by Moderator, userID uuid.UUID) (UserExport, error) {
-	if err := checkModerator(by); err != nil {
+	if err := s.AuthorizeStaff(ctx, by, PowerHandlePrivacy); err != nil {
 		return UserExport{}, err
 	}
 	return s.exportUser(ctx, userID)

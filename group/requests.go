@@ -110,9 +110,9 @@ func (s *Service) PendingJoinRequests(ctx context.Context, a Actor, p page.Page)
 
 // PendingGroupRequests returns a page of the new-group and new-company
 // requests waiting for the board, oldest first (creation time, then ID; see
-// package page).
+// package page). It needs PowerReviewGroupRequests.
 func (s *Service) PendingGroupRequests(ctx context.Context, by Moderator, p page.Page) (page.Result[JoinRequest], error) {
-	if err := checkModerator(by); err != nil {
+	if err := s.AuthorizeStaff(ctx, by, PowerReviewGroupRequests); err != nil {
 		return page.Result[JoinRequest]{}, err
 	}
 	yes := true
@@ -200,15 +200,16 @@ func (r JoinRequest) visibleTo(a Actor) bool {
 
 // ApproveGroupRequest approves a request for a new group (or for a new
 // company and its first group): the group is created, the requester becomes
-// its Principal, and a pending company becomes active.
+// its Principal, and a pending company becomes active. It needs
+// PowerReviewGroupRequests.
 func (s *Service) ApproveGroupRequest(ctx context.Context, by Moderator, requestID uuid.UUID) (JoinRequest, Group, error) {
-	if err := checkModerator(by); err != nil {
-		return JoinRequest{}, Group{}, err
-	}
 	now := s.now()
 	var out JoinRequest
 	var g Group
 	err := s.store.Atomic(ctx, func(ctx context.Context) error {
+		if err := s.AuthorizeStaff(ctx, by, PowerReviewGroupRequests); err != nil {
+			return err
+		}
 		r, err := s.boardRequest(ctx, requestID)
 		if err != nil {
 			return err
@@ -244,19 +245,20 @@ func (s *Service) ApproveGroupRequest(ctx context.Context, by Moderator, request
 }
 
 // RefuseGroupRequest refuses a request for a new group, with an optional
-// reason; a company still pending with it is refused too.
+// reason; a company still pending with it is refused too. It needs
+// PowerReviewGroupRequests.
 func (s *Service) RefuseGroupRequest(ctx context.Context, by Moderator, requestID uuid.UUID, reason string) (JoinRequest, error) {
-	if err := checkModerator(by); err != nil {
-		return JoinRequest{}, err
-	}
-	v := messages.Validator()
-	reason = text(v, "reason", reason, false, maxReference)
-	if err := v.Err(); err != nil {
-		return JoinRequest{}, err
-	}
 	now := s.now()
 	var out JoinRequest
 	err := s.store.Atomic(ctx, func(ctx context.Context) error {
+		if err := s.AuthorizeStaff(ctx, by, PowerReviewGroupRequests); err != nil {
+			return err
+		}
+		v := messages.Validator()
+		reason := text(v, "reason", reason, false, maxReference)
+		if err := v.Err(); err != nil {
+			return err
+		}
 		r, err := s.boardRequest(ctx, requestID)
 		if err != nil {
 			return err

@@ -44,8 +44,10 @@ type Actor struct {
 	GroupID uuid.UUID `json:"group_id"`
 }
 
-// Moderator is a board staff member. The host authenticates moderators; the
-// service records their ID on what they decide.
+// Moderator names a member of the board's staff. The host authenticates
+// them and passes their ID; the services look the ID up on the staff roster
+// (see Staff, AuthorizeStaff) at every call and trust nothing else, then
+// record the ID on what they decide.
 type Moderator struct {
 	ID uuid.UUID `json:"id"`
 }
@@ -178,13 +180,6 @@ func (s *Service) authorize(ctx context.Context, a Actor, p Permission) (m Membe
 func (s *Service) Authorize(ctx context.Context, a Actor, p Permission) error {
 	_, err := s.authorize(ctx, a, p)
 	return err
-}
-
-func checkModerator(m Moderator) error {
-	if m.ID == uuid.Nil {
-		return messages.Error(ErrForbidden, "forbidden.moderator")
-	}
-	return nil
 }
 
 // event builds an outbox event with a JSON payload.

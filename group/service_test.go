@@ -37,12 +37,13 @@ type fixture struct {
 
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
-	f := &fixture{t: t, ctx: context.Background(), store: memory.New(), moderator: group.Moderator{ID: uuid.New()},
+	f := &fixture{t: t, ctx: context.Background(), store: memory.New(),
 		clock: clocktest.New(time.Date(2026, 3, 2, 14, 0, 0, 0, time.UTC))}
 	f.svc = group.New(f.store, &group.Options{Now: f.clock.Now, NewToken: func() string {
 		f.tokens++
 		return "token-" + string(rune('a'+f.tokens))
 	}})
+	f.moderator = boardAdmin(t, f.svc)
 	f.marie = f.user("marie@acme-genie.ca", "Marie")
 	var req group.JoinRequest
 	var err error
@@ -174,7 +175,7 @@ func TestCompanyRequestApprovedMakesRequesterPrincipal(t *testing.T) {
 	assert.Equal(t, []group.Role{group.Principal}, m.Roles)
 	u, _ := f.svc.User(f.ctx, f.marie.ID)
 	assert.Equal(t, f.company.ID, u.CompanyID)
-	assert.Equal(t, []string{group.TopicJoinRequestCreated, group.TopicCompanyCreated, group.TopicGroupCreated,
+	assert.Equal(t, []string{group.TopicStaffAdded, group.TopicJoinRequestCreated, group.TopicCompanyCreated, group.TopicGroupCreated,
 		group.TopicMemberAdded, group.TopicJoinRequestApproved}, f.events())
 }
 
@@ -533,7 +534,7 @@ func TestInvitationTTLIsConfigurable(t *testing.T) {
 	require.NoError(t, err)
 	_, req, err := svc.RequestCompany(ctx, u.ID, validCompany())
 	require.NoError(t, err)
-	_, g, err := svc.ApproveGroupRequest(ctx, group.Moderator{ID: uuid.New()}, req.ID)
+	_, g, err := svc.ApproveGroupRequest(ctx, boardAdmin(t, svc), req.ID)
 	require.NoError(t, err)
 	inv, _, err := svc.Invite(ctx, group.Actor{UserID: u.ID, GroupID: g.ID}, "b@firme.ca", group.PostingManager)
 	require.NoError(t, err)

@@ -23,6 +23,7 @@ type Store interface {
 	storage.Outbox
 	ListStore
 	PrivacyStore
+	StaffStore
 
 	// CreateCompany stores a new company.
 	CreateCompany(ctx context.Context, c *Company) error

@@ -31,6 +31,10 @@ type Members interface {
 	// CheckReadyToPost returns a *i18n.ValidationError naming what the
 	// group's public profile still lacks, or nil.
 	CheckReadyToPost(ctx context.Context, groupID uuid.UUID) error
+	// AuthorizeStaff returns nil when m is an active member of the board's
+	// staff roster holding power p, an error unwrapping to
+	// group.ErrForbidden otherwise.
+	AuthorizeStaff(ctx context.Context, m group.Moderator, p group.StaffPower) error
 }
 
 // Credit is a kind of credit an offer uses.
@@ -158,7 +162,9 @@ func (b by) id() uuid.UUID {
 }
 
 // resolve checks the actor: a member must be an active member of groupID,
-// the group they act for (whose offers they may then see, see offer).
+// the group they act for (whose offers they may then see, see offer); a
+// moderator an active staff member holding group.PowerModerateOffers on the
+// roster.
 func (s *Service) resolve(ctx context.Context, b by, groupID uuid.UUID) (by, error) {
 	switch b.who {
 	case Member:
@@ -168,8 +174,8 @@ func (s *Service) resolve(ctx context.Context, b by, groupID uuid.UUID) (by, err
 		}
 		b.roles = m.Roles
 	case Board:
-		if b.moderator.ID == uuid.Nil {
-			return b, messages.Error(ErrForbidden, "offer.moderator")
+		if err := s.members.AuthorizeStaff(ctx, b.moderator, group.PowerModerateOffers); err != nil {
+			return b, err
 		}
 	}
 	return b, nil

@@ -53,7 +53,28 @@ func run(ctx context.Context) error {
 		return err
 	}
 	groups := board.Groups
-	moderator := group.Moderator{ID: uuid.New()}
+
+	step("0. The host sets up the board's staff: a first admin, who adds a moderator and a finance officer")
+	admin, err := groups.BootstrapStaff(ctx, uuid.New()) // once, when the board is installed
+	if err != nil {
+		return err
+	}
+	_, err = groups.BootstrapStaff(ctx, uuid.New())
+	explain("   a second bootstrap", err)
+	boardAdmin := group.Moderator{ID: admin.UserID}
+	mod, err := groups.AddStaff(ctx, boardAdmin, uuid.New(), group.StaffModerator)
+	if err != nil {
+		return err
+	}
+	fin, err := groups.AddStaff(ctx, boardAdmin, uuid.New(), group.StaffFinance)
+	if err != nil {
+		return err
+	}
+	moderator, finance := group.Moderator{ID: mod.UserID}, group.Moderator{ID: fin.UserID}
+	_, err = board.Billing.Grant(ctx, moderator, billing.GrantInput{GroupID: uuid.New(), Product: billing.Featured, Quantity: 1})
+	explain("   the moderator tries to grant credits", err)
+	_, _, err = groups.CreateCompany(ctx, group.Moderator{ID: uuid.New()}, group.CompanyInput{})
+	explain("   an ID that is not on the roster", err)
 
 	step("1. Marie signs up with her professional e-mail")
 	_, err = groups.RegisterUser(ctx, "marie.tremblay@gmail.com", group.UserProfile{FirstName: "Marie", LastName: "Tremblay"})
@@ -186,7 +207,7 @@ func run(ctx context.Context) error {
 		{GroupID: grp.ID, Product: billing.EngineerPosting, Quantity: 5, Note: "Forfait 5 offres"},
 		{GroupID: grp.ID, Product: billing.Extension, Quantity: 1},
 	} {
-		if _, err := board.Billing.Grant(ctx, moderator, g); err != nil {
+		if _, err := board.Billing.Grant(ctx, finance, g); err != nil {
 			return err
 		}
 	}

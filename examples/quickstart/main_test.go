@@ -30,6 +30,9 @@ func TestQuickstartRuns(t *testing.T) {
 		t.Fatalf("quickstart failed: %v\n%s", runErr, out)
 	}
 	for _, want := range []string{
+		"a second bootstrap: refused [staff.bootstrap_closed]",
+		"the moderator tries to grant credits: refused [forbidden.staff.grant_credits]",
+		"an ID that is not on the roster: refused [forbidden.moderator]",
 		"[email.free_domain]",
 		"is pending (postal code normalised to J8E 1X1)",
 		"now finds 1 company",

@@ -29,6 +29,7 @@ type Store struct {
 	memberships  table[membershipKey, group.Membership]
 	joinRequests table[uuid.UUID, group.JoinRequest]
 	invitations  table[uuid.UUID, group.Invitation]
+	staff        table[uuid.UUID, group.Staff] // staff.go
 
 	// billing.Store (billing.go)
 	creditLedgers      table[ledgerKey, billing.Ledger]

@@ -41,7 +41,7 @@ var bankNow = time.Date(2026, 5, 4, 10, 0, 0, 0, time.UTC)
 func newBankBoard(t testing.TB, store bankStore) bankBoard {
 	t.Helper()
 	svc, principal := board(t, store)
-	mod := group.Moderator{ID: uuid.New()}
+	mod := staffAdmin(t, store, svc)
 	g, err := svc.Group(context.Background(), principal.GroupID)
 	mustNil(t, err)
 	second, err := svc.CreateGroup(context.Background(), mod, g.CompanyID, "Groupe 002")

@@ -28,7 +28,7 @@ func board(t testing.TB, store group.Store) (*group.Service, group.Actor) {
 		HeadOffice: group.Address{Street: "1000, rue Sherbrooke Ouest", City: "Montréal", Province: "QC", PostalCode: "H3A 3G4"},
 	})
 	mustNil(t, err)
-	_, g, err := svc.ApproveGroupRequest(ctx, group.Moderator{ID: uuid.New()}, req.ID)
+	_, g, err := svc.ApproveGroupRequest(ctx, staffAdmin(t, store, svc), req.ID)
 	mustNil(t, err)
 	return svc, group.Actor{UserID: u.ID, GroupID: g.ID}
 }

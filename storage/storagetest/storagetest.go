@@ -82,6 +82,10 @@
 //     (not even of the empty string, which every erased user has); its
 //     former address may be registered again at once. RedactEvents rewrites
 //     acknowledged events too.
+//   - The staff roster lists by AddedAt, then user ID, removed members
+//     included; an unknown board role is refused (any error) and nothing is
+//     written. LockStaffRoster serialises the transactions that take it, and
+//     does nothing outside a transaction.
 //   - History lists by time, then in the order of appending; AppendHistory
 //     and AppendHits write all their entries or none (storage.ErrNotFound
 //     for an unknown offer). CountHits counts days in the location given,
@@ -151,6 +155,7 @@ func Run(t *testing.T, newStore func(t *testing.T) Store, opts ...Option) {
 	t.Run("Membership", su.testMembership)
 	t.Run("JoinRequest", su.testJoinRequest)
 	t.Run("Invitation", su.testInvitation)
+	t.Run("Staff", su.testStaff)
 	t.Run("GroupIsolation", su.testGroupIsolation)
 	t.Run("GroupLists", su.testGroupLists)
 	t.Run("Times", su.testTimes)
