@@ -17,7 +17,7 @@ type PrivacyStore interface {
 	// status (archived ones included), oldest first (CreatedAt, then ID).
 	OffersCreatedBy(ctx context.Context, userID uuid.UUID) ([]Offer, error)
 	// HistoryBy returns the history entries whose By is userID, of every
-	// offer, by time then in the order of appending.
+	// offer, by time then in the order of appending, each with its Seq.
 	HistoryBy(ctx context.Context, userID uuid.UUID) ([]HistoryEntry, error)
 	// OffersApplyingTo returns the offers whose application e-mail
 	// (Content.Apply.Email, or their pending Revision's) is one of emails

@@ -450,19 +450,7 @@ func (s *Store) MembershipsOfUser(ctx context.Context, userID uuid.UUID) ([]grou
 }
 
 func (s *Store) selectMemberships(ctx context.Context, keep func(group.Membership) bool) ([]group.Membership, error) {
-	var out []group.Membership
-	err := s.read(ctx, func() error {
-		for _, m := range s.memberships.all() {
-			if keep(m) {
-				out = append(out, copyMembership(m))
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	return nonNil(out), nil
+	return selectRows(ctx, s, &s.memberships, keep, nil, copyMembership)
 }
 
 // Join requests.

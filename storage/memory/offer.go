@@ -222,23 +222,17 @@ func (s *Store) AppendHistory(ctx context.Context, entries ...offer.HistoryEntry
 // History returns an offer's entries, oldest first (by time, then append
 // order), each with its Seq.
 func (s *Store) History(ctx context.Context, offerID uuid.UUID) ([]offer.HistoryEntry, error) {
-	var rows []historyRow
-	err := s.read(ctx, func() error {
-		for _, row := range s.offerHistory.all() {
-			if row.e.OfferID == offerID {
-				rows = append(rows, row)
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	slices.SortFunc(rows, func(a, b historyRow) int { return cmp.Or(a.e.At.Compare(b.e.At), cmp.Compare(a.seq, b.seq)) })
-	out := make([]offer.HistoryEntry, len(rows))
-	for i, r := range rows {
-		out[i] = r.e
-		out[i].Seq = int64(r.seq)
-	}
-	return out, nil
+	return s.selectHistory(ctx, func(e offer.HistoryEntry) bool { return e.OfferID == offerID })
+}
+
+// selectHistory returns the history entries keep accepts, by time then
+// append order, each with its Seq.
+func (s *Store) selectHistory(ctx context.Context, keep func(offer.HistoryEntry) bool) ([]offer.HistoryEntry, error) {
+	return selectRows(ctx, s, &s.offerHistory, func(row historyRow) bool { return keep(row.e) },
+		func(a, b historyRow) int { return cmp.Or(a.e.At.Compare(b.e.At), cmp.Compare(a.seq, b.seq)) },
+		func(row historyRow) offer.HistoryEntry {
+			e := row.e
+			e.Seq = int64(row.seq)
+			return e
+		})
 }

@@ -66,45 +66,19 @@ func (s *Store) InvitationsSentBy(ctx context.Context, userID uuid.UUID) ([]grou
 }
 
 func (s *Store) selectInvitations(ctx context.Context, keep func(group.Invitation) bool) ([]group.Invitation, error) {
-	var out []group.Invitation
-	err := s.read(ctx, func() error {
-		for _, inv := range s.invitations.all() {
-			if keep(inv) {
-				out = append(out, copyInvitation(inv))
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	slices.SortFunc(out, func(a, b group.Invitation) int { return compareTimeID(a.CreatedAt, b.CreatedAt, a.ID, b.ID) })
-	return nonNil(out), nil
+	return selectRows(ctx, s, &s.invitations, keep, func(a, b group.Invitation) int {
+		return compareTimeID(a.CreatedAt, b.CreatedAt, a.ID, b.ID)
+	}, copyInvitation)
 }
 
 // EventsOfSubject returns the events about subject, acknowledged or not,
 // oldest first, with their delivery attempts so far.
 func (s *Store) EventsOfSubject(ctx context.Context, subject uuid.UUID) ([]storage.Event, error) {
-	var rows []eventRow
-	err := s.read(ctx, func() error {
-		for _, row := range s.events.all() {
-			if row.ev.Subject == subject {
-				rows = append(rows, row)
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	slices.SortFunc(rows, func(a, b eventRow) int {
-		return cmp.Or(a.ev.OccurredAt.Compare(b.ev.OccurredAt), cmp.Compare(a.seq, b.seq))
-	})
-	out := make([]storage.Event, len(rows))
-	for i, row := range rows {
-		out[i] = copyEvent(row.ev)
-	}
-	return out, nil
+	return selectRows(ctx, s, &s.events, func(row eventRow) bool { return row.ev.Subject == subject },
+		func(a, b eventRow) int {
+			return cmp.Or(a.ev.OccurredAt.Compare(b.ev.OccurredAt), cmp.Compare(a.seq, b.seq))
+		},
+		func(row eventRow) storage.Event { return copyEvent(row.ev) })
 }
 
 // RedactEvents replaces every JSON string equal to one of values in the
@@ -137,87 +111,38 @@ func (s *Store) RedactEvents(ctx context.Context, subject uuid.UUID, values ...s
 
 // OffersCreatedBy returns the offers userID created, oldest first.
 func (s *Store) OffersCreatedBy(ctx context.Context, userID uuid.UUID) ([]offer.Offer, error) {
-	var out []offer.Offer
-	err := s.read(ctx, func() error {
-		for _, row := range s.offers.all() {
-			if row.o.CreatedBy == userID {
-				out = append(out, copyOffer(row.o))
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	slices.SortFunc(out, func(a, b offer.Offer) int { return compareTimeID(a.CreatedAt, b.CreatedAt, a.ID, b.ID) })
-	return nonNil(out), nil
+	return s.selectOffers(ctx, func(o offer.Offer) bool { return o.CreatedBy == userID })
+}
+
+// selectOffers returns the offers keep accepts, oldest first.
+func (s *Store) selectOffers(ctx context.Context, keep func(offer.Offer) bool) ([]offer.Offer, error) {
+	return selectRows(ctx, s, &s.offers, func(row offerRow) bool { return keep(row.o) },
+		func(a, b offerRow) int { return compareTimeID(a.o.CreatedAt, b.o.CreatedAt, a.o.ID, b.o.ID) },
+		func(row offerRow) offer.Offer { return copyOffer(row.o) })
 }
 
 // HistoryBy returns the history entries by userID, by time then in the
 // order of appending.
 func (s *Store) HistoryBy(ctx context.Context, userID uuid.UUID) ([]offer.HistoryEntry, error) {
-	var rows []historyRow
-	err := s.read(ctx, func() error {
-		for _, row := range s.offerHistory.all() {
-			if row.e.By == userID {
-				rows = append(rows, row)
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	slices.SortFunc(rows, func(a, b historyRow) int { return cmp.Or(a.e.At.Compare(b.e.At), cmp.Compare(a.seq, b.seq)) })
-	out := make([]offer.HistoryEntry, len(rows))
-	for i, r := range rows {
-		out[i] = r.e
-	}
-	return out, nil
+	return s.selectHistory(ctx, func(e offer.HistoryEntry) bool { return e.By == userID })
 }
 
 // LedgerEntriesBy returns the ledger entries by userID, by time then in
 // the order they were appended.
 func (s *Store) LedgerEntriesBy(ctx context.Context, userID uuid.UUID) ([]billing.Entry, error) {
-	var rows []entryRow
-	err := s.read(ctx, func() error {
-		for _, r := range s.ledgerEntries.all() {
-			if r.e.By == userID {
-				rows = append(rows, r)
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	slices.SortFunc(rows, func(a, b entryRow) int { return cmp.Or(a.e.At.Compare(b.e.At), cmp.Compare(a.seq, b.seq)) })
-	out := make([]billing.Entry, len(rows))
-	for i, r := range rows {
-		out[i] = copyEntry(r.e)
-	}
-	return out, nil
+	return selectRows(ctx, s, &s.ledgerEntries, func(r entryRow) bool { return r.e.By == userID },
+		func(a, b entryRow) int { return cmp.Or(a.e.At.Compare(b.e.At), cmp.Compare(a.seq, b.seq)) },
+		func(r entryRow) billing.Entry { return copyEntry(r.e) })
 }
 
 // CreditReservationsBy returns the reservations userID made or settled,
 // ordered by ReservedAt, Ref, then Product.
 func (s *Store) CreditReservationsBy(ctx context.Context, userID uuid.UUID) ([]billing.Reservation, error) {
-	var out []billing.Reservation
-	err := s.read(ctx, func() error {
-		for _, r := range s.creditReservations.all() {
-			if r.ReservedBy == userID || r.SettledBy == userID {
-				out = append(out, copyReservation(r))
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	slices.SortFunc(out, func(a, b billing.Reservation) int {
-		return cmp.Or(compareTimeID(a.ReservedAt, b.ReservedAt, a.Ref, b.Ref), cmp.Compare(a.Product, b.Product))
-	})
-	return nonNil(out), nil
+	return selectRows(ctx, s, &s.creditReservations,
+		func(r billing.Reservation) bool { return r.ReservedBy == userID || r.SettledBy == userID },
+		func(a, b billing.Reservation) int {
+			return cmp.Or(compareTimeID(a.ReservedAt, b.ReservedAt, a.Ref, b.Ref), cmp.Compare(a.Product, b.Product))
+		}, copyReservation)
 }
 
 // OffersApplyingTo returns the offers whose application e-mail, or their
@@ -227,18 +152,5 @@ func (s *Store) OffersApplyingTo(ctx context.Context, emails ...string) ([]offer
 	applies := func(c *offer.Content) bool {
 		return c != nil && c.Apply.Email != "" && slices.Contains(emails, c.Apply.Email)
 	}
-	var out []offer.Offer
-	err := s.read(ctx, func() error {
-		for _, row := range s.offers.all() {
-			if applies(&row.o.Content) || applies(row.o.Revision) {
-				out = append(out, copyOffer(row.o))
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	slices.SortFunc(out, func(a, b offer.Offer) int { return compareTimeID(a.CreatedAt, b.CreatedAt, a.ID, b.ID) })
-	return nonNil(out), nil
+	return s.selectOffers(ctx, func(o offer.Offer) bool { return applies(&o.Content) || applies(o.Revision) })
 }

@@ -1,8 +1,10 @@
 package memory
 
 import (
+	"context"
 	"iter"
 	"maps"
+	"slices"
 )
 
 // table is one kind of record, or one index, keyed by K. The store owns the
@@ -49,3 +51,29 @@ func (tb *table[K, V]) delete(tx *tx, k K) {
 
 // all iterates over the rows in no particular order.
 func (tb *table[K, V]) all() iter.Seq2[K, V] { return maps.All(tb.rows) }
+
+// selectRows returns, from one read of the store, the rows of tb that keep
+// accepts, sorted by order (nil: unsorted), each made into a result by out (which copies
+// what the caller may change); the result is never nil.
+func selectRows[K comparable, V, T any](ctx context.Context, s *Store, tb *table[K, V], keep func(V) bool, order func(a, b V) int, out func(V) T) ([]T, error) {
+	var rows []V
+	err := s.read(ctx, func() error {
+		for _, v := range tb.all() {
+			if keep(v) {
+				rows = append(rows, v)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if order != nil {
+		slices.SortFunc(rows, order)
+	}
+	res := make([]T, len(rows))
+	for i, v := range rows {
+		res[i] = out(v)
+	}
+	return res, nil
+}

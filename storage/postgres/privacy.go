@@ -184,16 +184,12 @@ func (s *Store) OffersCreatedBy(ctx context.Context, userID uuid.UUID) ([]offer.
 // HistoryBy returns the history entries by userID, by time then in the
 // order of appending.
 func (s *Store) HistoryBy(ctx context.Context, userID uuid.UUID) ([]offer.HistoryEntry, error) {
-	rows, err := s.db(ctx).Query(ctx, s.sql(`SELECT offer_id, at, action, from_status, to_status, by_id, role, note
+	rows, err := s.db(ctx).Query(ctx, s.sql(`SELECT `+historyColumns+`
 		FROM {s}babillard_offer_history WHERE by_id = $1 ORDER BY at, seq`), userID)
 	if err != nil {
 		return nil, mapErr("history by", err)
 	}
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (offer.HistoryEntry, error) {
-		var e offer.HistoryEntry
-		err := row.Scan(&e.OfferID, scanTime(&e.At), &e.Action, &e.From, &e.To, scanID(&e.By), &e.Role, &e.Note)
-		return e, err
-	})
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (offer.HistoryEntry, error) { return scanHistory(row) })
 	if err != nil {
 		return nil, mapErr("history by", err)
 	}

@@ -180,6 +180,12 @@ func (su *suite) testPrivacy(t *testing.T) {
 			offer.HistoryEntry{OfferID: o1.ID, At: at(45), Action: offer.ActionApprove, By: uuid.New(), Role: offer.Board}), "AppendHistory")
 		hist, err := f.s.HistoryBy(f.ctx, userID)
 		f.must(err, "HistoryBy")
+		for i := range hist {
+			if hist[i].Seq <= 0 {
+				t.Errorf("HistoryBy: entry %d has Seq %d, want the store's append order (> 0)", i, hist[i].Seq)
+			}
+			hist[i].Seq = 0
+		}
 		wantEqual(t, "HistoryBy", hist, []offer.HistoryEntry{h2, h1, h3})
 		hist, err = f.s.HistoryBy(f.ctx, uuid.New())
 		f.must(err, "HistoryBy of a stranger")
