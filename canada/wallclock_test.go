@@ -93,7 +93,7 @@ func TestDayArithmeticFollowsOneRule(t *testing.T) {
 	// jump at midnight on a Friday.
 	q := canada.QuebecCalendar()
 	from := time.Date(2026, 4, 22, 0, 30, 0, 0, cairo) // Wednesday
-	got := q.AddBusinessDaysAt(from, 2, cairo)          // Friday 2026-04-24 00:30 does not exist
+	got := q.AddBusinessDaysAt(from, 2, cairo)         // Friday 2026-04-24 00:30 does not exist
 	if want := canada.WallClock(2026, 4, 24, 0, 30, 0, 0, cairo); !got.Equal(want) || !got.Equal(time.Date(2026, 4, 23, 22, 30, 0, 0, time.UTC)) {
 		t.Errorf("AddBusinessDaysAt across Cairo's skipped midnight = %v, want 01:30 EEST", got)
 	}
