@@ -15,7 +15,7 @@ import (
 // the least.
 type noMetrics struct{}
 
-func (noMetrics) Count(context.Context, string, int64, ...slog.Attr)          {}
+func (noMetrics) Count(context.Context, string, int64, ...slog.Attr)           {}
 func (noMetrics) Observe(context.Context, string, time.Duration, ...slog.Attr) {}
 
 // TestANilLoggerAndMetricsCostNothing checks that a sink made without a
@@ -45,7 +45,9 @@ func TestANilLoggerAndMetricsCostNothing(t *testing.T) {
 // reporting it at all, and against a logger and metrics that are on.
 func BenchmarkDone(b *testing.B) {
 	ctx := context.Background()
-	attrs := func() []slog.Attr { return []slog.Attr{slog.String(observe.KeyOffer, "0190c3a2-0000-7000-8000-000000000000")} }
+	attrs := func() []slog.Attr {
+		return []slog.Attr{slog.String(observe.KeyOffer, "0190c3a2-0000-7000-8000-000000000000")}
+	}
 	for _, c := range []struct {
 		name string
 		sink *obs.Sink
