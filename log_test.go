@@ -153,6 +153,8 @@ func TestLogsCarryNoPersonalData(t *testing.T) {
 	log := buf.String()
 	require.NotEmpty(t, log)
 	assert.Contains(t, log, `"error":"sync of candidate [email] (SIN [number]) failed"`)
+	assert.Len(t, find(records(t, log), map[string]any{"service": "board", "part": "host.sync", "level": "ERROR",
+		"error": "sync of candidate [email] (SIN [number]) failed"}), 1, "a failed part is logged at Error")
 	for _, secret := range []string{"@", token, invited, "paul", "Recrue", "Concevoir", content.Title.FR,
 		"inspecter des ponts", sin, "046454286"} {
 		assert.NotContains(t, log, secret)

@@ -57,7 +57,8 @@ const ExpiryWarningWindow = ExpiryWarningDays*24*time.Hour + time.Hour
 // ends on 2026-04-01 at midnight: its last day online is 2026-03-31, its
 // 30th). For a scheduled offer it is the last day planned. It is the zero
 // Date when the offer was never online and is not scheduled (a draft, an
-// offer in validation, one withdrawn before its display date).
+// offer in validation, one withdrawn before its display date). loc must
+// not be nil (it panics, as time.Time.In does).
 func (o Offer) LastDayOnline(loc *time.Location) canada.Date {
 	var start, end time.Time
 	switch {
