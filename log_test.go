@@ -184,8 +184,8 @@ func TestLogsCarryNoPersonalData(t *testing.T) {
 
 	metrics.mu.Lock()
 	defer metrics.mu.Unlock()
-	assert.Equal(t, int64(1), metrics.counts["babillard.actions action=approve outcome=ok"])
+	assert.Equal(t, int64(1), metrics.counts["babillard.actions service=offer action=approve outcome=ok"])
 	assert.Equal(t, int64(1), metrics.counts["babillard.tick.items part=offers.advance"])
 	assert.Equal(t, 1, metrics.durations["babillard.tick.duration part=credits.expire"])
-	assert.Equal(t, int64(1), metrics.counts["babillard.actions action=authorize outcome=refused"])
+	assert.Equal(t, int64(1), metrics.counts["babillard.actions service=group action=authorize outcome=refused"])
 }

@@ -61,7 +61,7 @@ func Example() {
 	// A Finance manager may not end a publication.
 	_, err = b.Offers.End(context.Background(), b.FinanceManager, o.ID)
 	fmt.Println(errors.Is(err, group.ErrForbidden))
-	fmt.Println(metrics.total["babillard.actions action=approve outcome=ok"], "approval")
+	fmt.Println(metrics.total["babillard.actions service=offer action=approve outcome=ok"], "approval")
 	// Output:
 	// level=INFO msg=refused service=offer action=end outcome=refused code=action.forbidden
 	// true

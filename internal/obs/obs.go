@@ -98,9 +98,12 @@ func (s Sink) Done(ctx context.Context, action string, start time.Time, err erro
 		return
 	}
 	d := time.Since(start)
-	labels := []slog.Attr{slog.String(observe.KeyAction, action), slog.String(observe.KeyOutcome, outcome)}
-	s.Count(ctx, observe.MetricActions, 1, labels...)
-	s.Observe(ctx, observe.MetricActionDuration, d, labels...)
+	// The metrics' attributes are service, action and outcome; the log
+	// record has its service from the logger already.
+	measured := []slog.Attr{slog.String(observe.KeyService, s.service), slog.String(observe.KeyAction, action), slog.String(observe.KeyOutcome, outcome)}
+	labels := measured[1:]
+	s.Count(ctx, observe.MetricActions, 1, measured...)
+	s.Observe(ctx, observe.MetricActionDuration, d, measured...)
 	log := s.Logger()
 	level, msg := slog.LevelDebug, "done"
 	switch outcome {
