@@ -110,3 +110,26 @@ func TestDayArithmeticFollowsOneRule(t *testing.T) {
 		t.Errorf("Date.In on a skipped midnight = %v, want 2026-04-24 01:00 EEST", got)
 	}
 }
+
+// TestWallClockRoundTrips reads every quarter hour of 2026 and 2027 on the
+// clocks of Toronto and asks WallClock for the instant they read: the same
+// instant, but for the second pass of a repeated hour, which gives the
+// first (an hour earlier).
+func TestWallClockRoundTrips(t *testing.T) {
+	tor, err := canada.LoadToronto()
+	if err != nil {
+		t.Fatal(err)
+	}
+	end := time.Date(2028, 1, 1, 0, 0, 0, 0, time.UTC)
+	for u := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC); u.Before(end); u = u.Add(15 * time.Minute) {
+		l := u.In(tor)
+		got := canada.WallClock(l.Year(), l.Month(), l.Day(), l.Hour(), l.Minute(), 0, 0, tor)
+		want := u
+		if earlier := u.Add(-time.Hour).In(tor); earlier.Hour() == l.Hour() && earlier.Minute() == l.Minute() && earlier.Day() == l.Day() {
+			want = u.Add(-time.Hour) // the second 01:xx of a fall change
+		}
+		if !got.Equal(want) {
+			t.Fatalf("WallClock(%s) = %v, want %v", l.Format("2006-01-02 15:04 MST"), got, want.In(tor))
+		}
+	}
+}
