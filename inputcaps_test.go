@@ -147,6 +147,10 @@ func TestEveryEntryPointRefusesOversizedInputClearly(t *testing.T) {
 			_, err := o.List(w.ctx, w.jean, offer.Query{Statuses: make([]offer.Status, 100_000)}, page.Page{})
 			return err
 		}, "statuses", "too_many", offer.MaxQueryStatuses},
+		{"Record hits", func() error {
+			_, err := o.Record(w.ctx, make([]offer.Hit, 100_000)...)
+			return err
+		}, "hits", "too_many", offer.MaxHitsPerRecord},
 		{"List title", func() error { _, err := o.List(w.ctx, w.jean, offer.Query{Title: huge}, page.Page{}); return err }, "title", "too_long", offer.MaxTitleLength},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

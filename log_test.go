@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"log/slog"
 	"strings"
 	"sync"
@@ -103,7 +104,13 @@ func TestLogsCarryNoPersonalData(t *testing.T) {
 	var buf syncBuffer
 	logger := slog.New(slog.NewJSONHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	metrics := &metricsRecorder{counts: map[string]int64{}, durations: map[string]int{}}
-	b := babillardtest.NewBoard(t, memory.New(), babillardtest.WithOptions(babillard.Options{Logger: logger, Metrics: metrics}))
+	// A host's Tick part fails with personal data in its error's text.
+	const sin = "046 454 286"
+	leaky := babillard.TickPart{Name: "host.sync", Run: func(context.Context, time.Time) (int, error) {
+		return 0, errors.New("sync of candidate jean.roy@courriel.example (SIN " + sin + ") failed")
+	}}
+	b := babillardtest.NewBoard(t, memory.New(), babillardtest.WithOptions(babillard.Options{Logger: logger, Metrics: metrics,
+		TickParts: []babillard.TickPart{leaky}}))
 	ctx := context.Background()
 
 	// An invitation accepted: an address and a token go through the
@@ -141,11 +148,15 @@ func TestLogsCarryNoPersonalData(t *testing.T) {
 	assert.Error(t, err)
 
 	_, err = b.Tick(ctx, b.Clock.Advance(40*24*time.Hour))
-	require.NoError(t, err)
+	require.ErrorContains(t, err, "host.sync: ", "only the host's part fails")
 
 	log := buf.String()
 	require.NotEmpty(t, log)
-	for _, secret := range []string{"@", token, invited, "paul", "Recrue", "Concevoir", content.Title.FR} {
+	assert.Contains(t, log, `"error":"sync of candidate [email] (SIN [number]) failed"`)
+	assert.Len(t, find(records(t, log), map[string]any{"service": "board", "part": "host.sync", "level": "ERROR",
+		"error": "sync of candidate [email] (SIN [number]) failed"}), 1, "a failed part is logged at Error")
+	for _, secret := range []string{"@", token, invited, "paul", "Recrue", "Concevoir", content.Title.FR,
+		"inspecter des ponts", sin, "046454286"} {
 		assert.NotContains(t, log, secret)
 	}
 
@@ -173,8 +184,8 @@ func TestLogsCarryNoPersonalData(t *testing.T) {
 
 	metrics.mu.Lock()
 	defer metrics.mu.Unlock()
-	assert.Equal(t, int64(1), metrics.counts["babillard.actions action=approve outcome=ok"])
+	assert.Equal(t, int64(1), metrics.counts["babillard.actions service=offer action=approve outcome=ok"])
 	assert.Equal(t, int64(1), metrics.counts["babillard.tick.items part=offers.advance"])
 	assert.Equal(t, 1, metrics.durations["babillard.tick.duration part=credits.expire"])
-	assert.Equal(t, int64(1), metrics.counts["babillard.actions action=authorize outcome=refused"])
+	assert.Equal(t, int64(1), metrics.counts["babillard.actions service=group action=authorize outcome=refused"])
 }

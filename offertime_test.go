@@ -11,6 +11,7 @@ import (
 	"github.com/babillard/babillard"
 	"github.com/babillard/babillard/billing"
 	"github.com/babillard/babillard/canada"
+	"github.com/babillard/babillard/i18n"
 	"github.com/babillard/babillard/offer"
 	"github.com/babillard/babillard/page"
 	"github.com/babillard/babillard/storage/memory"
@@ -110,11 +111,13 @@ func TestPublicationLastsThirtyCalendarDaysAcrossDST(t *testing.T) {
 		{"approved in EDT, ends in EST", toronto(2026, 10, 16, 10, 0), toronto(2026, 11, 15, 10, 0), day(2026, 11, 15)},
 		{"approved in June, no change", toronto(2026, 6, 1, 10, 0), toronto(2026, 7, 1, 10, 0), day(2026, 7, 1)},
 		{"approved at 23:30, spring", toronto(2026, 2, 28, 23, 30), toronto(2026, 3, 30, 23, 30), day(2026, 3, 30)},
-		// 02:30 does not exist on March 8: normalised as time.Date does,
-		// to 03:30 EDT.
+		{"approved in EST 2027, ends on the 2027 change day", toronto(2027, 2, 12, 10, 0), toronto(2027, 3, 14, 10, 0), day(2027, 3, 14)},
+		// 02:30 does not exist on March 8: it moves forward by the hour
+		// skipped, to 03:30 EDT (canada.WallClock's rule).
 		{"ends in the skipped hour", toronto(2026, 2, 6, 2, 30), toronto(2026, 3, 8, 3, 30), day(2026, 3, 8)},
-		// 01:30 happens twice on November 1.
-		{"ends in the repeated hour", toronto(2026, 10, 2, 1, 30), time.Date(2026, 11, 1, 1, 30, 0, 0, montreal), day(2026, 11, 1)},
+		{"ends in the skipped hour of 2027", toronto(2027, 2, 12, 2, 30), toronto(2027, 3, 14, 3, 30), day(2027, 3, 14)},
+		// 01:30 happens twice on November 1: the first, 01:30 EDT (05:30 UTC).
+		{"ends in the repeated hour", toronto(2026, 10, 2, 1, 30), time.Date(2026, 11, 1, 5, 30, 0, 0, time.UTC), day(2026, 11, 1)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			w := newWorld(t, memory.New())
@@ -617,4 +620,44 @@ func TestRecordReturnsAStoreFailure(t *testing.T) {
 	counts, err := store.CountHits(w.ctx, []uuid.UUID{o.ID}, w.clock.Now().Add(-time.Hour), w.clock.Now().Add(time.Hour), montreal)
 	require.NoError(t, err)
 	assert.Empty(t, counts, "nothing recorded")
+}
+
+// The display date is at least 3 business days after the day of
+// submission in Montreal (not in UTC: a Friday evening submission is on
+// Friday), and validation is due 2 business days later at the same
+// wall-clock time, across the daylight-saving changes of 2026 and 2027.
+func TestDisplayDateAndValidationDueAcrossDST(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		submitted time.Time // a Friday evening, Saturday in UTC
+		due       time.Time
+		earliest  canada.Date
+	}{
+		{"spring 2026", toronto(2026, 3, 6, 22, 30), toronto(2026, 3, 10, 22, 30), day(2026, 3, 11)},
+		{"fall 2026", toronto(2026, 10, 30, 23, 0), toronto(2026, 11, 3, 23, 0), day(2026, 11, 4)},
+		{"spring 2027", toronto(2027, 3, 12, 22, 0), toronto(2027, 3, 16, 22, 0), day(2027, 3, 17)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			require.NotEqual(t, canada.DateOf(tc.submitted.UTC()), canada.DateOf(tc.submitted), "the UTC day differs")
+			w := newWorld(t, memory.New())
+			w.grant(billing.EngineerPosting, 1)
+			w.clock.Set(tc.submitted)
+			c := lateContent()
+			c.DisplayDate = tc.earliest.AddDays(-1)
+			o, _, err := w.board.Offers.Create(w.ctx, w.jean, c)
+			require.NoError(t, err)
+			_, err = w.board.Offers.Submit(w.ctx, w.jean, o.ID)
+			var ve *i18n.ValidationError
+			require.ErrorAs(t, err, &ve)
+			assert.Equal(t, []string{"display_date:display_date.too_soon"}, ve.Codes())
+			assert.Contains(t, ve.Fields[0].Message.EN, tc.earliest.String())
+
+			c.DisplayDate = tc.earliest
+			_, _, err = w.board.Offers.Edit(w.ctx, w.jean, o.ID, c)
+			require.NoError(t, err)
+			o, err = w.board.Offers.Submit(w.ctx, w.jean, o.ID)
+			require.NoError(t, err)
+			assert.Equal(t, tc.due.UTC(), o.ValidationDue)
+		})
+	}
 }

@@ -118,8 +118,11 @@ func TestTickGoesOnAfterAFailingPart(t *testing.T) {
 // Tick runs what time moves: a month after its publication, the offer
 // expires; credits past their expiry are expired.
 func ExampleBoard_Tick() {
-	t := &testing.T{} // in a test, the test's own
-	b := babillardtest.NewBoard(t, memory.New())
+	b, err := babillardtest.New(memory.New()) // in a test, babillardtest.NewBoard(t, …)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	b.Publish(babillardtest.ValidContent())
 
 	report, err := b.Tick(context.Background(), b.Clock.Advance(31*24*time.Hour))

@@ -77,6 +77,11 @@ func TestValidContentPassesSubmission(t *testing.T) {
 	o, err = b.Offers.Submit(ctx, b.PostingManager, o.ID)
 	require.NoError(t, err)
 	assert.Equal(t, offer.InValidation, o.Status)
+	// On any date: a board started today, or years from now.
+	for _, start := range []time.Time{time.Now(), time.Date(2031, 11, 2, 15, 0, 0, 0, time.UTC)} {
+		later := babillardtest.NewBoard(t, memory.New(), babillardtest.StartAt(start))
+		assert.Equal(t, offer.Published, later.Publish(babillardtest.ValidContent()).Status, "started %v", start)
+	}
 	c := babillardtest.ValidContent()
 	c.Domains[0] = "changed"
 	assert.NotEqual(t, c.Domains, babillardtest.ValidContent().Domains, "each call returns a fresh value")

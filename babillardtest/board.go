@@ -32,7 +32,9 @@ func DefaultCredits() map[billing.Product]int {
 // Ready is a board ready for a test: a moderator, one company whose group
 // has a Principal, a Posting manager and a Finance manager, a complete
 // public profile (offers may be submitted) and credits in its bank, all on
-// a clock of its own.
+// a clock of its own. Its helpers (Member, Grant, Publish…) fail the test
+// given to NewBoard when the library refuses what they ask; on a board made
+// by New, they panic.
 type Ready struct {
 	// Board is the board under test, over the store given to NewBoard.
 	*babillard.Board
@@ -50,7 +52,7 @@ type Ready struct {
 	// members, one per role.
 	Principal, PostingManager, FinanceManager group.Actor
 
-	tb      testing.TB
+	tb      testing.TB // nil for a board made by New
 	members int
 }
 
@@ -80,42 +82,81 @@ func WithCredits(credits map[billing.Product]int) BoardOption {
 // or Postgres(tb)). The company is requested by its future Principal and
 // approved by the moderator; the Principal adds the two other members and
 // completes the group's profile; the moderator grants the credits. It
-// fails the test if any step fails.
+// fails the test if any step fails, and so do the board's helpers (Member,
+// Grant, Publish…) later.
 func NewBoard(tb testing.TB, store babillard.Store, options ...BoardOption) *Ready {
 	tb.Helper()
+	b, err := New(store, options...)
+	if err != nil {
+		tb.Fatalf("babillardtest: %v", err)
+	}
+	b.tb = tb
+	return b
+}
+
+// New builds a ready board as NewBoard does, outside a test: in an
+// example, a demo or a benchmark's setup. It returns the first step that
+// failed. The board's helpers (Member, Grant, Publish…) have no test to
+// fail: they panic when the library refuses what they ask.
+func New(store babillard.Store, options ...BoardOption) (*Ready, error) {
 	cfg := boardConfig{start: Start, credits: DefaultCredits()}
 	for _, o := range options {
 		o(&cfg)
 	}
-	b := &Ready{Clock: NewClock(cfg.start), tb: tb}
+	b := &Ready{Clock: NewClock(cfg.start)}
 	cfg.opts.Now = b.Clock.Now
-	board, err := babillard.New(store, &cfg.opts)
-	b.must(err, "babillard.New")
-	b.Board = board
-	admin, err := board.Groups.BootstrapStaff(context.Background(), uuid.New())
-	b.must(err, "BootstrapStaff")
-	b.Moderator = group.Moderator{ID: admin.UserID}
-
 	ctx := context.Background()
+	step := func(what string, err error) error {
+		if err != nil {
+			return fmt.Errorf("%s: %w", what, err)
+		}
+		return nil
+	}
+	board, err := babillard.New(store, &cfg.opts)
+	if err := step("babillard.New", err); err != nil {
+		return nil, err
+	}
+	b.Board = board
+	admin, err := board.Groups.BootstrapStaff(ctx, uuid.New())
+	if err := step("BootstrapStaff", err); err != nil {
+		return nil, err
+	}
+	b.Moderator = group.Moderator{ID: admin.UserID}
 	principal, err := b.Groups.RegisterUser(ctx, "principal@acme-genie.example", group.UserProfile{FirstName: "Marie", LastName: "Tremblay"})
-	b.must(err, "RegisterUser")
+	if err := step("RegisterUser", err); err != nil {
+		return nil, err
+	}
 	company, req, err := b.Groups.RequestCompany(ctx, principal.ID, ValidCompany())
-	b.must(err, "RequestCompany")
+	if err := step("RequestCompany", err); err != nil {
+		return nil, err
+	}
 	_, g, err := b.Groups.ApproveGroupRequest(ctx, b.Moderator, req.ID)
-	b.must(err, "ApproveGroupRequest")
+	if err := step("ApproveGroupRequest", err); err != nil {
+		return nil, err
+	}
 	b.Principal = group.Actor{UserID: principal.ID, GroupID: g.ID}
-	b.PostingManager = b.Member(group.PostingManager)
-	b.FinanceManager = b.Member(group.FinanceManager)
+	if b.PostingManager, err = b.member(group.PostingManager); err != nil {
+		return nil, err
+	}
+	if b.FinanceManager, err = b.member(group.FinanceManager); err != nil {
+		return nil, err
+	}
 	b.Group, err = b.Groups.UpdateProfile(ctx, b.Principal, CompleteProfile())
-	b.must(err, "UpdateProfile")
+	if err := step("UpdateProfile", err); err != nil {
+		return nil, err
+	}
 	b.Company, err = b.Groups.Company(ctx, company.ID)
-	b.must(err, "Company")
+	if err := step("Company", err); err != nil {
+		return nil, err
+	}
 	for _, p := range []billing.Product{billing.EngineerPosting, billing.CPIPosting, billing.Featured, billing.Extension} {
 		if n := cfg.credits[p]; n > 0 {
-			b.Grant(p, n)
+			if _, err := b.grant(p, n); err != nil {
+				return nil, err
+			}
 		}
 	}
-	return b
+	return b, nil
 }
 
 // NewModerator puts a new user on the board's staff roster with the
@@ -129,7 +170,7 @@ func (b *Ready) NewModerator() group.Moderator {
 // NewStaff puts a new user on the board's staff roster with roles, added
 // by the administrator (Moderator), and returns it.
 func (b *Ready) NewStaff(roles ...group.StaffRole) group.Moderator {
-	b.tb.Helper()
+	b.helper()
 	st, err := b.Groups.AddStaff(context.Background(), b.Moderator, uuid.New(), roles...)
 	b.must(err, "AddStaff")
 	return group.Moderator{ID: st.UserID}
@@ -138,31 +179,48 @@ func (b *Ready) NewStaff(roles ...group.StaffRole) group.Moderator {
 // Member registers a new user (member-N@acme-genie.example) and makes them
 // a member of the ready group with roles, added by the Principal.
 func (b *Ready) Member(roles ...group.Role) group.Actor {
-	b.tb.Helper()
+	b.helper()
+	a, err := b.member(roles...)
+	b.must(err, "Member")
+	return a
+}
+
+func (b *Ready) member(roles ...group.Role) (group.Actor, error) {
 	b.members++
 	ctx := context.Background()
 	u, err := b.Groups.RegisterUser(ctx, fmt.Sprintf("member-%d@acme-genie.example", b.members),
 		group.UserProfile{FirstName: "Membre", LastName: fmt.Sprint(b.members)})
-	b.must(err, "RegisterUser")
-	_, err = b.Groups.AddMember(ctx, b.Principal, u.ID, roles...)
-	b.must(err, "AddMember")
-	return group.Actor{UserID: u.ID, GroupID: b.Principal.GroupID}
+	if err != nil {
+		return group.Actor{}, fmt.Errorf("RegisterUser: %w", err)
+	}
+	if _, err = b.Groups.AddMember(ctx, b.Principal, u.ID, roles...); err != nil {
+		return group.Actor{}, fmt.Errorf("AddMember: %w", err)
+	}
+	return group.Actor{UserID: u.ID, GroupID: b.Principal.GroupID}, nil
 }
 
 // Grant has the moderator grant n credits of p to the ready group, without
 // expiry.
 func (b *Ready) Grant(p billing.Product, n int) billing.Lot {
-	b.tb.Helper()
-	lot, err := b.Billing.Grant(context.Background(), b.Moderator, billing.GrantInput{GroupID: b.Group.ID, Product: p, Quantity: n})
+	b.helper()
+	lot, err := b.grant(p, n)
 	b.must(err, "Grant")
 	return lot
+}
+
+func (b *Ready) grant(p billing.Product, n int) (billing.Lot, error) {
+	lot, err := b.Billing.Grant(context.Background(), b.Moderator, billing.GrantInput{GroupID: b.Group.ID, Product: p, Quantity: n})
+	if err != nil {
+		return billing.Lot{}, fmt.Errorf("Grant: %w", err)
+	}
+	return lot, nil
 }
 
 // Publish has the Posting manager create and submit an offer with c, and
 // the moderator approve it; it returns the offer, published (c without a
 // later display date) or scheduled. It spends one posting credit.
 func (b *Ready) Publish(c offer.Content) offer.Offer {
-	b.tb.Helper()
+	b.helper()
 	ctx := context.Background()
 	o, _, err := b.Offers.Create(ctx, b.PostingManager, c)
 	b.must(err, "Create")
@@ -173,9 +231,22 @@ func (b *Ready) Publish(c offer.Content) offer.Offer {
 	return o
 }
 
-func (b *Ready) must(err error, what string) {
-	b.tb.Helper()
-	if err != nil {
-		b.tb.Fatalf("babillardtest: %s: %v", what, err)
+// helper marks the caller as a test helper, when the board has a test.
+func (b *Ready) helper() {
+	if b.tb != nil {
+		b.tb.Helper()
 	}
+}
+
+// must fails the board's test when err is not nil, or panics when the
+// board has no test (New).
+func (b *Ready) must(err error, what string) {
+	if err == nil {
+		return
+	}
+	if b.tb == nil {
+		panic(fmt.Sprintf("babillardtest: %s: %v", what, err))
+	}
+	b.tb.Helper()
+	b.tb.Fatalf("babillardtest: %s: %v", what, err)
 }

@@ -1,6 +1,8 @@
 package babillardtest
 
 import (
+	"time"
+
 	"github.com/babillard/babillard/canada"
 	"github.com/babillard/babillard/group"
 	"github.com/babillard/babillard/i18n"
@@ -13,10 +15,11 @@ const validDescription = `<h2>Raison d'être du poste</h2><p>Concevoir et inspec
 <h2>Qualifications requises</h2><p>Membre de l'Ordre des ingénieurs du Québec.</p>`
 
 // ValidContent returns the content of an engineering offer that passes
-// submission under the default vocabulary: every required field set, a
-// description with its three required sections, an application deadline
-// on 2026-08-31, one workplace in Montréal. Each call returns a fresh
-// value that the caller may change.
+// submission under the default vocabulary, whatever the clock says (up to
+// the end of 2099): every required field set, a description with its three
+// required sections, an application deadline far ahead (ValidDeadline),
+// one workplace in Montréal. Each call returns a fresh value that the
+// caller may change (a test of deadlines sets its own).
 func ValidContent() offer.Content {
 	return offer.Content{
 		Profile:             offer.Engineer,
@@ -27,11 +30,15 @@ func ValidContent() offer.Content {
 		PositionStatus:      "full_time",
 		Domains:             []string{"civil", "structural"},
 		WorkArrangement:     offer.Hybrid,
-		ApplicationDeadline: canada.Date{Year: 2026, Month: 8, Day: 31},
+		ApplicationDeadline: ValidDeadline,
 		Workplace:           offer.Workplace{Kind: offer.InPlaces, Places: []offer.Place{{Region: "06", City: "Montréal"}}},
 		Apply:               offer.Apply{Email: "rh@acme-genie.example"},
 	}
 }
+
+// ValidDeadline is ValidContent's application deadline: far enough ahead
+// that a ready board started on any date (StartAt) may submit the content.
+var ValidDeadline = canada.Date{Year: 2099, Month: time.December, Day: 31}
 
 // ValidCompany returns a company input that passes the group service's
 // checks: a legal name, a phone number and a head office in Montréal.

@@ -2,7 +2,7 @@
 // built on babillard, as net/http/httptest and testing/fstest do for theirs:
 //
 //   - Clock, a settable clock for the services' Now options;
-//   - NewBoard, a ready board: a moderator, a company whose group has a
+//   - NewBoard (New outside a test), a ready board: a moderator, a company whose group has a
 //     member of each role, a complete public profile and credits, on a
 //     clock of its own;
 //   - ValidContent, offer content that passes submission;
@@ -19,5 +19,6 @@
 //	}
 //
 // The helpers fail the test (tb.Fatal) when the library refuses what they
-// ask: they are meant for tests only.
+// ask. Outside a test (an example, a demo), New builds the same ready board
+// and returns the step that failed; its helpers then panic on a refusal.
 package babillardtest

@@ -12,11 +12,15 @@ import (
 	"github.com/babillard/babillard/storage/memory"
 )
 
-// A ready board: publish an offer, then let a month go by. In a test, pass
-// the test's t instead of a testing.TB made for the example.
-func ExampleNewBoard() {
-	t := &testing.T{}
-	b := babillardtest.NewBoard(t, memory.New())
+// A ready board outside a test (an example, a demo): publish an offer,
+// then let a month go by. In a test, NewBoard(t, store) does the same and
+// fails the test where New returns an error.
+func ExampleNew() {
+	b, err := babillardtest.New(memory.New())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	o := b.Publish(babillardtest.ValidContent())
 	fmt.Println(o.Status)
 
@@ -33,36 +37,55 @@ func ExampleNewBoard() {
 	// expired
 }
 
+// A test over a ready board: the board's helpers fail the test when the
+// library refuses what they ask.
+func ExampleNewBoard() {
+	testOffer := func(t *testing.T) { // func TestOffer(t *testing.T) in a _test.go file
+		b := babillardtest.NewBoard(t, memory.New())
+		o := b.Publish(babillardtest.ValidContent())
+		if o.Status != offer.Published {
+			t.Errorf("status %s, want published", o.Status)
+		}
+	}
+	_ = testOffer
+}
+
 // The events of one offer, read from the outbox without consuming them.
 func ExampleRecord() {
-	t := &testing.T{}
-	b := babillardtest.NewBoard(t, memory.New())
-	rec := babillardtest.Record(t, b.Store)
-	o := b.Publish(babillardtest.ValidContent())
-	fmt.Println(rec.Topics(babillardtest.Aggregate(o.ID)))
-	fmt.Println(len(rec.Events(babillardtest.Topic(offer.TopicPublished))))
-	// Output:
-	// [offer.submitted offer.approved offer.published]
-	// 1
+	testEvents := func(t *testing.T) { // func TestEvents(t *testing.T) in a _test.go file
+		b := babillardtest.NewBoard(t, memory.New())
+		rec := babillardtest.Record(t, b.Store)
+		o := b.Publish(babillardtest.ValidContent())
+		got := rec.Topics(babillardtest.Aggregate(o.ID))
+		// [offer.submitted offer.approved offer.published]
+		if len(got) != 3 || len(rec.Events(babillardtest.Topic(offer.TopicPublished))) != 1 {
+			t.Errorf("events %v", got)
+		}
+	}
+	_ = testEvents
 }
 
 // A store in a schema of its own, dropped when the test ends; the test is
 // skipped without a database (and fails under CI=true).
 func ExamplePostgres() {
-	t := &testing.T{}
-	store := babillardtest.Postgres(t)
-	b := babillardtest.NewBoard(t, store)
-	fmt.Println(b.Company.LegalName)
+	testOnPostgres := func(t *testing.T) { // func TestOnPostgres(t *testing.T) in a _test.go file
+		store := babillardtest.Postgres(t)
+		b := babillardtest.NewBoard(t, store)
+		_ = b.Publish(babillardtest.ValidContent())
+	}
+	_ = testOnPostgres
 }
 
 // Subtests that each need an empty store share migrated schemas.
 func ExamplePostgresSchemas() {
-	t := &testing.T{} // in a test, the test's own
-	pg := babillardtest.PostgresSchemas(t)
-	t.Run("one", func(t *testing.T) {
-		store := pg.Store(t)
-		_ = babillardtest.NewBoard(t, store)
-	})
+	testOnSchemas := func(t *testing.T) { // func TestOnSchemas(t *testing.T) in a _test.go file
+		pg := babillardtest.PostgresSchemas(t)
+		t.Run("one", func(t *testing.T) {
+			store := pg.Store(t)
+			_ = babillardtest.NewBoard(t, store)
+		})
+	}
+	_ = testOnSchemas
 }
 
 // A clock for a service's Now option, moved by the test.

@@ -66,6 +66,9 @@ func adminPool(dsn string) (*pgxpool.Pool, error) {
 	if admin.dsn == dsn && (admin.pool != nil || admin.err != nil) {
 		return admin.pool, admin.err
 	}
+	if admin.pool != nil {
+		admin.pool.Close() // the pool of another database
+	}
 	admin.dsn, admin.pool, admin.err = dsn, nil, nil
 	cfg, err := poolConfig(dsn, "")
 	if err == nil {

@@ -55,10 +55,11 @@ func (d Date) days() int64 { return d.utc().Unix() / 86400 }
 func (d Date) Valid() bool { return d.norm() == d }
 
 // In returns midnight at the start of d in loc (or, on the rare day when
-// midnight does not exist in loc because of a clock change, the time
-// time.Date normalises it to). It panics if loc is nil, as time.Date does.
+// midnight does not exist in loc because a clock change skips it, the
+// first instant of d: WallClock's rule moves the skipped midnight
+// forward). It panics if loc is nil, as time.Date does.
 func (d Date) In(loc *time.Location) time.Time {
-	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, loc)
+	return WallClock(d.Year, d.Month, d.Day, 0, 0, 0, 0, loc)
 }
 
 // AddDays returns the date n days after d (before it when n is negative).

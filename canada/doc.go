@@ -59,6 +59,18 @@
 // copies, so a board can add its own closures (24, 26 and 31 December,
 // 2 January...) without affecting anyone else.
 //
+// # Days and daylight saving time
+//
+// Periods in days (AddDaysAt, AddBusinessDaysAt) are reckoned in a time
+// zone, America/Toronto for the board: they move the date and keep the
+// wall-clock time of day, so a period ends at 10:00 if it began at 10:00,
+// an hour more or less than a multiple of 24 hours across a clock change.
+// One rule, WallClock's, settles the two ambiguous cases for the whole
+// library: a time the spring change skips (02:30 on 8 March 2026, on
+// 14 March 2027) moves forward by the hour skipped (03:30 EDT); a time the
+// fall change repeats (01:30 on 1 November 2026) is the first of the two
+// (01:30 EDT). Date.In follows it for a skipped midnight.
+//
 // # Data and licence
 //
 // The names of Québec's seventeen administrative regions come from the

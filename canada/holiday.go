@@ -315,16 +315,21 @@ func (c Calendar) countBusinessDays(from, to Date) int {
 // clock time of day in loc is kept, whatever daylight saving time changes
 // in between (a submission on Friday 2026-03-06 at 15:00 EST plus 2
 // business days is due on Tuesday 2026-03-10 at 15:00 EDT). A wall clock
-// time that does not exist on the target day is normalised as time.Date
-// does. A nil loc means t's own location; use LoadToronto for the board's
-// zone.
+// time that does not exist or exists twice on the target day follows
+// WallClock's rule (a skipped time moves forward by the hour skipped, a
+// repeated one is the first); a target day that is t's own gives t itself.
+// A nil loc means t's own location; use LoadToronto for the board's zone.
+// The result is in loc.
 func (c Calendar) AddBusinessDaysAt(t time.Time, n int, loc *time.Location) time.Time {
 	if loc == nil {
 		loc = t.Location()
 	}
 	t = t.In(loc)
 	d := c.AddBusinessDays(DateOf(t), n)
-	return time.Date(d.Year, d.Month, d.Day, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc)
+	if d == DateOf(t) {
+		return t
+	}
+	return WallClock(d.Year, d.Month, d.Day, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc)
 }
 
 // dayCache answers holiday and business-day questions for a calendar,

@@ -8,7 +8,6 @@ import (
 	"os"
 	"strings"
 	"sync"
-	"testing"
 	"time"
 
 	"github.com/babillard/babillard"
@@ -51,14 +50,18 @@ func Example() {
 			return a
 		},
 	}))
-	t := &testing.T{} // in a test, the test's own
-	b := babillardtest.NewBoard(t, memory.New(), babillardtest.WithOptions(babillard.Options{Logger: logger, Metrics: metrics}))
+	// In a test, babillardtest.NewBoard(t, …).
+	b, err := babillardtest.New(memory.New(), babillardtest.WithOptions(babillard.Options{Logger: logger, Metrics: metrics}))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	o := b.Publish(babillardtest.ValidContent())
 
 	// A Finance manager may not end a publication.
-	_, err := b.Offers.End(context.Background(), b.FinanceManager, o.ID)
+	_, err = b.Offers.End(context.Background(), b.FinanceManager, o.ID)
 	fmt.Println(errors.Is(err, group.ErrForbidden))
-	fmt.Println(metrics.total["babillard.actions action=approve outcome=ok"], "approval")
+	fmt.Println(metrics.total["babillard.actions service=offer action=approve outcome=ok"], "approval")
 	// Output:
 	// level=INFO msg=refused service=offer action=end outcome=refused code=action.forbidden
 	// true

@@ -8,7 +8,9 @@
 // data: the attributes are the keys below (offer, group, actor, action…),
 // holding UUIDs, action names and message codes. An e-mail address, a SIN,
 // a token or a description never reaches a log line; an error's text is
-// logged with any e-mail address in it replaced by "[email]".
+// logged with any e-mail address in it replaced by "[email]" and any
+// number that could be a SIN (nine digits) by "[number]": a host's Tick
+// part that fails with such an error does not leak it either.
 //
 // Levels: Debug for every action done and every Tick part that had
 // nothing to do; Info for refusals (with the detail the user is not
@@ -63,7 +65,7 @@ const (
 	KeyModerator = "moderator" // the acting moderator's ID
 	KeyCode      = "code"      // a refusal's message code
 	KeyDetail    = "detail"    // what a refusal's user is not told
-	KeyError     = "error"     // an error's text, e-mail addresses removed
+	KeyError     = "error"     // an error's text, e-mail addresses and SIN-like numbers removed
 	KeyPart      = "part"      // a Tick part's name
 	KeyCount     = "count"     // how many things a step moved
 	KeyDuration  = "duration"  // how long a step took

@@ -10,6 +10,9 @@ const (
 	// MaxQueryStatuses is the most statuses a Query lists, repeats
 	// included.
 	MaxQueryStatuses = 20
+	// MaxHitsPerRecord is the most hits one call of Record takes: a portal
+	// that buffers more records them in several calls.
+	MaxHitsPerRecord = 1000
 )
 
 // checkSizes checks the sizes of c's lists alone, before any other work:

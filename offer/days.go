@@ -10,21 +10,13 @@ import (
 // is negative) at the same wall-clock time in loc, in UTC: an offer
 // published at 10:00 ends at 10:00 thirty days later whatever daylight
 // saving time changes in between, and one published at midnight ends at
-// midnight. A wall-clock time that the spring change skips (02:30 on
-// 2026-03-08) moves forward by the hour skipped (03:30 EDT), so that a
+// midnight. It is canada.AddDaysAt, whose rule (canada.WallClock) the whole
+// library follows: a wall-clock time that the spring change skips (02:30
+// on 2026-03-08) moves forward by the hour skipped (03:30 EDT), so that a
 // period is never an hour short; one that the fall change repeats (01:30
-// on 2026-11-01) is taken as time.Date takes it.
+// on 2026-11-01) is the first of the two (01:30 EDT).
 func addDaysAt(t time.Time, n int, loc *time.Location) time.Time {
-	l := t.In(loc)
-	y, m, d := l.Date()
-	r := time.Date(y, m, d+n, l.Hour(), l.Minute(), l.Second(), l.Nanosecond(), loc)
-	// time.Date may move a skipped time back or forward: forward it is.
-	want := time.Date(y, m, d+n, l.Hour(), l.Minute(), l.Second(), l.Nanosecond(), time.UTC)
-	got := time.Date(r.Year(), r.Month(), r.Day(), r.Hour(), r.Minute(), r.Second(), r.Nanosecond(), time.UTC)
-	if skipped := want.Sub(got); skipped > 0 {
-		r = r.Add(skipped)
-	}
-	return r.UTC()
+	return canada.AddDaysAt(t, n, loc).UTC()
 }
 
 // publicationEnd returns when a publication that starts at start ends:
@@ -65,7 +57,8 @@ const ExpiryWarningWindow = ExpiryWarningDays*24*time.Hour + time.Hour
 // ends on 2026-04-01 at midnight: its last day online is 2026-03-31, its
 // 30th). For a scheduled offer it is the last day planned. It is the zero
 // Date when the offer was never online and is not scheduled (a draft, an
-// offer in validation, one withdrawn before its display date).
+// offer in validation, one withdrawn before its display date). loc must
+// not be nil (it panics, as time.Time.In does).
 func (o Offer) LastDayOnline(loc *time.Location) canada.Date {
 	var start, end time.Time
 	switch {

@@ -31,6 +31,9 @@ func TestAddDaysAtKeepsTheWallClock(t *testing.T) {
 		{"no change in June", at(6, 1, 10, 0), 30, at(7, 1, 10, 0), 30 * 24 * time.Hour},
 		{"skipped hour moves forward", at(2, 6, 2, 30), 30, at(3, 8, 3, 30), 30 * 24 * time.Hour},
 		{"skipped hour, going back", at(3, 15, 2, 30), -7, at(3, 8, 3, 30), -(7*24*time.Hour - time.Hour)},
+		{"skipped hour of 2027 moves forward", time.Date(2027, 2, 12, 2, 30, 0, 0, loc), 30, time.Date(2027, 3, 14, 3, 30, 0, 0, loc), 30 * 24 * time.Hour},
+		{"repeated hour is the first (EDT)", at(10, 2, 1, 30), 30, time.Date(2026, 11, 1, 5, 30, 0, 0, time.UTC), 30 * 24 * time.Hour},
+		{"extension across fall, midnight", at(10, 26, 0, 0), 7, at(11, 2, 0, 0), 7*24*time.Hour + time.Hour},
 	} {
 		got := addDaysAt(tc.from, tc.days, loc)
 		if !got.Equal(tc.want) || got.Location() != time.UTC {
@@ -38,6 +41,11 @@ func TestAddDaysAtKeepsTheWallClock(t *testing.T) {
 		}
 		if d := got.Sub(tc.from); d != tc.wantDiff {
 			t.Errorf("%s: %v elapsed, want %v", tc.name, d, tc.wantDiff)
+		}
+		// One rule for the library: the canada package's arithmetic lands
+		// where the offer's does.
+		if c := canada.AddDaysAt(tc.from, tc.days, loc); !c.Equal(got) {
+			t.Errorf("%s: canada.AddDaysAt = %v, offer's = %v", tc.name, c, got)
 		}
 	}
 }

@@ -28,8 +28,9 @@ type DescriptionOptions struct {
 	// ApplyURL is the offer's own "apply on the company's site" address.
 	// Links to it are removed from the description (their text is kept), and
 	// so are links to the same host and path whatever the scheme, a leading
-	// "www.", the letter case, a trailing slash, dot segments, encoded dots
-	// or repeated slashes in the path, the query or the fragment; the
+	// "www.", the letter case, a trailing slash, dot segments, encoded dots,
+	// segment parameters (";jsessionid=…") or repeated slashes in the
+	// path, the query or the fragment; the
 	// address written as plain text is removed too. A value without a
 	// scheme ("acme.ca/careers/apply") is read as https; a value longer than
 	// MaxURLLength is ignored.

@@ -78,6 +78,8 @@ func TestSanitizeDescriptionFindsApplyLinksWrittenOtherwise(t *testing.T) {
 		"https://acme.ca//carrieres//postuler",
 		"HTTPS://WWW.ACME.CA/CARRIERES/POSTULER",
 		"https://ACME.ca./carrieres/postuler",
+		"https://acme.ca/carrieres/postuler;jsessionid=0A1B",
+		"https://acme.ca/carrieres;x=1/postuler",
 	} {
 		t.Run("link "+href, func(t *testing.T) {
 			in := `<p><a href="` + href + `">Postulez</a></p>`
@@ -108,6 +110,7 @@ func TestSanitizeDescriptionFindsApplyLinksWrittenOtherwise(t *testing.T) {
 		"https://acme.ca/carrieres/postuler/../emplois",
 		"https://acme.ca/carrieres/postuler/ingenieur",
 		"https://acme.ca/carrieres/postuler%2e%2e",
+		"https://acme.ca/carrieres/postuler-ingenieur;jsessionid=0A1B",
 	} {
 		t.Run("kept "+href, func(t *testing.T) {
 			in := `<p><a href="` + href + `">Voir</a></p>`

@@ -244,13 +244,22 @@ func linkKey(u *url.URL) string {
 
 // cleanPath resolves a URL path as servers do, from its decoded form (an
 // encoded dot, "%2e", is a dot there): backslashes read as slashes,
-// repeated slashes as one, "." and ".." segments resolved, and no trailing
-// slash. "/a/./b//c/../" gives "/a/b"; the root gives "".
+// segments' parameters (";jsessionid=…") left out, repeated slashes read as
+// one, "." and ".." segments resolved, and no trailing slash.
+// "/a/./b;x=1//c/../" gives "/a/b"; the root gives "".
 func cleanPath(p string) string {
 	if p == "" {
 		return ""
 	}
-	p = path.Clean("/" + strings.ReplaceAll(p, `\`, "/"))
+	p = strings.ReplaceAll(p, `\`, "/")
+	if strings.IndexByte(p, ';') >= 0 {
+		segs := strings.Split(p, "/")
+		for i, seg := range segs {
+			segs[i], _, _ = strings.Cut(seg, ";")
+		}
+		p = strings.Join(segs, "/")
+	}
+	p = path.Clean("/" + p)
 	return strings.TrimRight(p, "/")
 }
 

@@ -15,6 +15,9 @@ import (
 // observe): who asked, what, and the outcome, with the detail of a
 // refusal that its user is not shown.
 func (s *Service) done(ctx context.Context, action Action, id uuid.UUID, b by, start time.Time, err error) {
+	if s.obs.Off() {
+		return // no logger, no metrics: no attributes built
+	}
 	attrs := []slog.Attr{slog.String(observe.KeyOffer, id.String())}
 	switch b.who {
 	case Member:
@@ -29,6 +32,9 @@ func (s *Service) done(ctx context.Context, action Action, id uuid.UUID, b by, s
 // otherGroup logs a member's attempt at an offer of another group, with
 // the detail the member is not to be told.
 func (s *Service) otherGroup(ctx context.Context, a group.Actor, offerGroup uuid.UUID) {
+	if s.obs.Off() {
+		return
+	}
 	s.obs.Done(ctx, "resolve", time.Now(), nil, observe.OutcomeRefused,
 		slog.String(observe.KeyActor, a.UserID.String()), slog.String(observe.KeyGroup, a.GroupID.String()),
 		slog.String("offer_group", offerGroup.String()), slog.String(observe.KeyDetail, "the offer belongs to another group"))

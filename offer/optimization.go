@@ -98,11 +98,14 @@ func (s *Service) replay(ctx context.Context, a group.Actor, id, key uuid.UUID, 
 			return err
 		}
 		found = true
-		o, err := s.store.Offer(ctx, id)
+		// As act does: the actor's own membership first, then the offer
+		// as they may see it (another group's answers as a missing one),
+		// so that a key tells nothing about other groups' offers.
+		b, err := s.resolve(ctx, member(a), a.GroupID)
 		if err != nil {
 			return err
 		}
-		b, err := s.resolve(ctx, member(a), o.GroupID)
+		o, err := s.offer(ctx, b, id)
 		if err != nil {
 			return err
 		}

@@ -58,17 +58,29 @@ type StatsStore interface {
 }
 
 // Record stores hits in one write: a portal buffers its page views, Apply
-// clicks and shares and records them in batches. Hits of unknown metrics are
-// refused. Each hit is judged by its own time (At), not by when it is
+// clicks and shares and records them in batches of at most
+// MaxHitsPerRecord (more are refused, field "hits", before any hit is
+// looked at). Hits of unknown metrics are refused, every faulty hit
+// named ("hits[3].metric"). Each hit is judged by its own time (At), not by when it is
 // recorded: a hit is kept when its offer was online at that time (from
 // PublishedAt until its publication ended), even if the offer has ended
 // since, and dropped otherwise (stamped while the offer was a draft, in
 // validation or scheduled, after it ended, or for an unknown offer); an
 // archived offer has no performance data, so its hits are dropped too.
 // Record reports how many hits it kept; when the store fails to read an
-// offer, it records nothing and returns the store's error.
+// offer, it records nothing and returns the store's error. Each offer is
+// read once per call, however many hits name it.
+//
+// Hits carry no identity: two hits alike are two views (two visitors in
+// the same microsecond), so Record never merges them, and a call retried
+// after its answer was lost may count its hits twice. Record refuses or
+// records a whole batch, so a retry after an error counts nothing twice.
 func (s *Service) Record(ctx context.Context, hits ...Hit) (int, error) {
 	v := messages.Validator()
+	if len(hits) > MaxHitsPerRecord {
+		v.Add("hits", "too_many", MaxHitsPerRecord)
+		return 0, v.Err()
+	}
 	for i, h := range hits {
 		if h.Metric != Views && h.Metric != ApplyClicks && h.Metric != Shares {
 			v.Add("hits["+strconv.Itoa(i)+"].metric", "metric.unknown")

@@ -18,23 +18,31 @@ import (
 // everything.
 type Sink struct {
 	service string
-	log     *slog.Logger
+	log     *slog.Logger // nil: discard
 	metrics observe.Metrics
 }
 
+// discard is the logger of a sink without one.
+var discard = slog.New(slog.DiscardHandler)
+
 // New returns the sink of service; a nil logger discards, nil metrics are
-// none.
+// none. A sink with neither is Off.
 func New(service string, log *slog.Logger, metrics observe.Metrics) Sink {
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
+	if log != nil {
+		log = log.With(slog.String(observe.KeyService, service))
 	}
-	return Sink{service: service, log: log.With(slog.String(observe.KeyService, service)), metrics: metrics}
+	return Sink{service: service, log: log, metrics: metrics}
 }
+
+// Off reports that the sink neither logs nor measures: callers skip
+// building the attributes of what they would report, so that a host
+// without a logger or metrics pays nothing for them.
+func (s Sink) Off() bool { return s.log == nil && s.metrics == nil }
 
 // Logger returns the sink's logger (never nil).
 func (s Sink) Logger() *slog.Logger {
 	if s.log == nil {
-		return slog.New(slog.DiscardHandler)
+		return discard
 	}
 	return s.log
 }
@@ -81,14 +89,21 @@ func Outcome(err, forbidden error) string {
 }
 
 // Done logs and counts the end of an action: Debug when it succeeded,
-// Info when it was refused or invalid (with the refusal's code and the
-// detail its user is not shown), Warn on a conflict or a rule, Error on a
-// failure. attrs identify what it was about (offer, group, actor…).
+// Info when it was refused, invalid, or not allowed now (a conflict or a
+// rule; with the refusal's code and the detail its user is not shown),
+// Error on a failure. attrs identify what it was about (offer, group,
+// actor…). It does nothing, and allocates nothing, when the sink is Off.
 func (s Sink) Done(ctx context.Context, action string, start time.Time, err error, outcome string, attrs ...slog.Attr) {
+	if s.Off() {
+		return
+	}
 	d := time.Since(start)
-	labels := []slog.Attr{slog.String(observe.KeyAction, action), slog.String(observe.KeyOutcome, outcome)}
-	s.Count(ctx, observe.MetricActions, 1, labels...)
-	s.Observe(ctx, observe.MetricActionDuration, d, labels...)
+	// The metrics' attributes are service, action and outcome; the log
+	// record has its service from the logger already.
+	measured := []slog.Attr{slog.String(observe.KeyService, s.service), slog.String(observe.KeyAction, action), slog.String(observe.KeyOutcome, outcome)}
+	labels := measured[1:]
+	s.Count(ctx, observe.MetricActions, 1, measured...)
+	s.Observe(ctx, observe.MetricActionDuration, d, measured...)
 	log := s.Logger()
 	level, msg := slog.LevelDebug, "done"
 	switch outcome {
@@ -132,5 +147,13 @@ func ErrAttrs(err error) []slog.Attr {
 // email matches what could be an e-mail address in a text, generously.
 var email = regexp.MustCompile(`[^\s<>"'(),;:@]+@[^\s<>"'(),;:@]+`)
 
-// Scrub returns text with every e-mail address replaced by "[email]".
-func Scrub(text string) string { return email.ReplaceAllString(text, "[email]") }
+// sin matches what could be a social insurance number: nine digits, alone
+// or in groups of three separated by a space, a hyphen or a dot.
+var sin = regexp.MustCompile(`\b\d{3}[ .\-]?\d{3}[ .\-]?\d{3}\b`)
+
+// Scrub returns text with every e-mail address replaced by "[email]" and
+// every number that could be a social insurance number (nine digits, in
+// groups of three or not) by "[number]".
+func Scrub(text string) string {
+	return sin.ReplaceAllString(email.ReplaceAllString(text, "[email]"), "[number]")
+}

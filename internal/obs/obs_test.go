@@ -18,10 +18,13 @@ import (
 
 func TestScrub(t *testing.T) {
 	for in, want := range map[string]string{
-		"user marie@acme.ca exists":           "user [email] exists",
-		`"a.b+c@x.example", <d@y.example>`:    `"[email]", <[email]>`,
-		"no address, but an @ alone":          "no address, but an @ alone",
-		"duplicate key (email)=(x@y) already": "duplicate key (email)=([email]) already",
+		"user marie@acme.ca exists":                                            "user [email] exists",
+		`"a.b+c@x.example", <d@y.example>`:                                     `"[email]", <[email]>`,
+		"no address, but an @ alone":                                           "no address, but an @ alone",
+		"duplicate key (email)=(x@y) already":                                  "duplicate key (email)=([email]) already",
+		"SIN 046 454 286 refused":                                              "SIN [number] refused",
+		"sin=046-454-286, 046454286.":                                          "sin=[number], [number].",
+		"offer 0190c3a2-0000-7000-8000-000000000000 at 2026-03-08 count 12345": "offer 0190c3a2-0000-7000-8000-000000000000 at 2026-03-08 count 12345",
 	} {
 		if got := obs.Scrub(in); got != want {
 			t.Errorf("Scrub(%q) = %q, want %q", in, got, want)
