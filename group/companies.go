@@ -114,8 +114,19 @@ func (s *Service) Company(ctx context.Context, id uuid.UUID) (Company, error) {
 // least 9 digits and nothing but digits, letters, spaces and hyphens)
 // searches registry numbers; anything else searches keywords. Duplicates are
 // all returned, one page at a time, ordered by legal name (byte-wise) then
-// ID; see package page for cursors and sizes.
+// ID; see package page for cursors and sizes. A query longer than 200
+// characters (once trimmed) is bad input (field "query", code "too_long"), reported with
+// the page's faults in one *i18n.ValidationError; an empty query finds
+// nothing.
 func (s *Service) SearchCompanies(ctx context.Context, query string, p page.Page) (page.Result[Company], error) {
+	v := messages.Validator()
+	query = text(v, "query", query, false, maxName)
+	if _, err := p.Window(); err != nil {
+		v.Merge("", err)
+	}
+	if err := v.Err(); err != nil {
+		return page.Result[Company]{}, err
+	}
 	q := CompanyQuery{Status: CompanyActive}
 	if looksLikeRegistryNumber(query) {
 		q.RegistryNumber = registryKey(query)
