@@ -105,7 +105,7 @@ func (w *staffWorld) calls() []boardCall {
 		}},
 		{"group.RemoveStaff", func(m group.Moderator) error { _, err := b.Groups.RemoveStaff(ctx, m, w.finance.ID); return err }},
 		{"group.Staff", func(m group.Moderator) error { _, err := b.Groups.Staff(ctx, m, w.admin.ID); return err }},
-		{"group.StaffRoster", func(m group.Moderator) error { _, err := b.Groups.StaffRoster(ctx, m); return err }},
+		{"group.StaffRoster", func(m group.Moderator) error { _, err := b.Groups.StaffRoster(ctx, m, page.Page{}); return err }},
 		{"group.InviteByBoard", func(m group.Moderator) error {
 			_, _, err := b.Groups.InviteByBoard(ctx, m, w.second, "pierre@acme-genie.ca")
 			return err
@@ -185,8 +185,9 @@ func (w *staffWorld) snapshot() snapshot {
 		require.NoError(w.t, err)
 		s.balances = append(s.balances, bal)
 	}
-	s.roster, err = w.board.Groups.StaffRoster(w.ctx, w.admin)
+	roster, err := w.board.Groups.StaffRoster(w.ctx, w.admin, page.Page{Limit: page.MaxLimit})
 	require.NoError(w.t, err)
+	s.roster = roster.Items
 	requests, err := w.board.Groups.PendingGroupRequests(w.ctx, w.admin, page.Page{Limit: page.MaxLimit})
 	require.NoError(w.t, err)
 	s.requests = requests.Items

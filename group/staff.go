@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/babillard/babillard/i18n"
+	"github.com/babillard/babillard/page"
 	"github.com/babillard/babillard/storage"
 	"github.com/google/uuid"
 )
@@ -463,19 +464,27 @@ func (s *Service) Staff(ctx context.Context, by Moderator, userID uuid.UUID) (St
 	return out, nil
 }
 
-// StaffRoster returns every roster record, removed members included (Active
-// false), oldest first. It needs PowerManageStaff (an admin).
-func (s *Service) StaffRoster(ctx context.Context, by Moderator) ([]Staff, error) {
-	var out []Staff
+// StaffRoster returns a page of the roster, removed members included
+// (Active false), ordered by the time each member was added, then user ID:
+// oldest first (see package page for cursors and sizes; StaffKey is the
+// order). Re-adding a removed member moves them to the end. It needs
+// PowerManageStaff (an admin); a refusal comes before any fault of p.
+func (s *Service) StaffRoster(ctx context.Context, by Moderator, p page.Page) (page.Result[Staff], error) {
+	var out page.Result[Staff]
 	err := s.store.Atomic(ctx, func(ctx context.Context) error {
 		if _, err := s.staff(ctx, by, PowerManageStaff); err != nil {
 			return err
 		}
 		var err error
-		out, err = s.store.StaffRoster(ctx)
+		out, err = page.Fetch(p, func(w page.Window) ([]Staff, error) {
+			return s.store.StaffRosterPage(ctx, w)
+		}, StaffKey)
 		return err
 	})
-	return out, err
+	if err != nil {
+		return page.Result[Staff]{}, err
+	}
+	return out, nil
 }
 
 // lockedStaffAdmin locks the roster and checks that by may manage it.

@@ -1,0 +1,70 @@
+package group_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/babillard/babillard/group"
+	"github.com/babillard/babillard/page"
+	"github.com/google/uuid"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestStaffRosterPages: the roster is a paged list, oldest first (added
+// time, then user ID), removed members included; a re-added member moves
+// to the end; a bad cursor or size is a validation error; a caller without
+// PowerManageStaff is refused before any fault of the page is looked at.
+func TestStaffRosterPages(t *testing.T) {
+	f := newFixture(t)
+	admin := f.moderator
+	want := []uuid.UUID{admin.ID}
+	var mods []group.Moderator
+	for range 5 {
+		f.clock.Advance(time.Second)
+		m := staffMember(t, f.svc, admin, group.StaffModerator)
+		mods = append(mods, m)
+		want = append(want, m.ID)
+	}
+	f.clock.Advance(time.Second)
+	_, err := f.svc.RemoveStaff(f.ctx, admin, mods[1].ID)
+	require.NoError(t, err)
+
+	list := func(p page.Page) (page.Result[group.Staff], error) { return f.svc.StaffRoster(f.ctx, admin, p) }
+	got := walk(t, 2, list)
+	assert.Equal(t, want, staffIDs(got), "oldest first, the removed member in place")
+	assert.False(t, got[2].Active)
+
+	f.clock.Advance(time.Second)
+	_, err = f.svc.AddStaff(f.ctx, admin, mods[1].ID, group.StaffFinance)
+	require.NoError(t, err)
+	got = walk(t, 4, list)
+	assert.Equal(t, append(append(append([]uuid.UUID{}, want[:2]...), want[3:]...), mods[1].ID), staffIDs(got), "re-added: last")
+
+	first, err := list(page.Page{})
+	require.NoError(t, err)
+	assert.Len(t, first.Items, 6, "the default size holds them all")
+	assert.Empty(t, first.Next)
+	one, err := list(page.Page{Limit: 1})
+	require.NoError(t, err)
+	assert.Len(t, one.Items, 1)
+	assert.NotEmpty(t, one.Next)
+
+	_, err = list(page.Page{After: "garbage"})
+	requireInvalid(t, err, "after:page.cursor")
+	_, err = list(page.Page{Limit: -1})
+	requireInvalid(t, err, "limit:page.limit")
+
+	for _, by := range []group.Moderator{mods[0], {}, {ID: uuid.New()}, {ID: f.marie.ID}} {
+		_, err = f.svc.StaffRoster(f.ctx, by, page.Page{After: "garbage"})
+		refusal(t, err, group.ErrForbidden)
+	}
+}
+
+func staffIDs(list []group.Staff) []uuid.UUID {
+	out := make([]uuid.UUID, len(list))
+	for i, st := range list {
+		out[i] = st.UserID
+	}
+	return out
+}
