@@ -162,7 +162,8 @@ func (s *Service) grant(ctx context.Context, lot Lot, byModerator bool) (Lot, er
 // product): while the reservation stands it returns it and takes no second
 // credit; a released reservation is reserved again (a new credit is
 // drawn); a consumed one is refused (ErrNotAllowed). A reference another
-// group reserved is refused (group.ErrForbidden).
+// group holds is refused as taken (ErrNotAllowed, code "reference.taken"),
+// in words that name neither the group nor the reservation's state.
 func (s *Service) Reserve(ctx context.Context, by group.Actor, ref uuid.UUID, product Product) (Reservation, error) {
 	v := messages.Validator()
 	checkID(v, "ref", ref)
@@ -187,7 +188,7 @@ func (s *Service) Reserve(ctx context.Context, by group.Actor, ref uuid.UUID, pr
 		case err != nil:
 			return err
 		case r.GroupID != by.GroupID:
-			return otherGroup()
+			return refTaken()
 		case r.Status == Reserved:
 			out = r
 			return nil
@@ -241,7 +242,9 @@ func (s *Service) Reserve(ctx context.Context, by group.Actor, ref uuid.UUID, pr
 // meanwhile, the credit expires at once (a release entry and an expire
 // entry, and a billing.credit.expired event). Releasing a released
 // reservation returns it unchanged; a consumed one is refused
-// (ErrNotAllowed); an unknown one is ErrNoReservation.
+// (ErrNotAllowed); an unknown one is ErrNoReservation ("reservation.none"),
+// and so is another group's: the same error, code and text, as for a
+// reference nobody holds.
 func (s *Service) Release(ctx context.Context, by group.Actor, ref uuid.UUID, product Product) (Reservation, error) {
 	if err := checkRefProduct(ref, product); err != nil {
 		return Reservation{}, err
@@ -269,7 +272,8 @@ func (s *Service) Release(ctx context.Context, by group.Actor, ref uuid.UUID, pr
 // nothing. Using the same (ref, product) again, even from many retries at
 // once, returns the consumed reservation and takes no second credit; every
 // call, a retry too, checks the actor's active membership and permission
-// first.
+// first. A reference another group holds is refused as taken
+// (ErrNotAllowed, "reference.taken"), as by Reserve.
 func (s *Service) Use(ctx context.Context, by group.Actor, ref uuid.UUID, product Product) (Reservation, error) {
 	if err := checkRefProduct(ref, product); err != nil {
 		return Reservation{}, err
@@ -290,7 +294,7 @@ func (s *Service) Use(ctx context.Context, by group.Actor, ref uuid.UUID, produc
 		case err != nil:
 			return err
 		case r.GroupID != by.GroupID:
-			return otherGroup()
+			return refTaken()
 		case r.Status == Consumed:
 			out = r
 			return nil
@@ -362,7 +366,8 @@ func (s *Service) settle(ctx context.Context, ref uuid.UUID, product Product, sc
 	case err != nil:
 		return Reservation{}, err
 	case scope != uuid.Nil && r.GroupID != scope:
-		return Reservation{}, otherGroup()
+		// Another group's reservation answers as an unknown one.
+		return Reservation{}, messages.Error(ErrNoReservation, "reservation.none")
 	}
 	led, err := s.store.LockCreditLedger(ctx, r.GroupID, product)
 	if err != nil {
@@ -765,8 +770,10 @@ func (s *Service) Lots(ctx context.Context, by group.Actor, product Product, p p
 // Reservations returns a page of the actor's group's reservations matching
 // q, ordered by reservation time, then product, then reference (see
 // package page): with q.Ref, the packages associated with one offer.
-// q.GroupID may be left zero; any group but the actor's is refused, and so
-// is a reference reserved by another group (group.ErrForbidden). It needs
+// q.GroupID may be left zero; any group but the actor's is refused
+// (group.ErrForbidden, whether the group exists or not). Only the actor's
+// group's reservations are listed: a reference another group reserved
+// gives an empty page, as a reference nobody holds does. It needs
 // group.ViewDashboard.
 func (s *Service) Reservations(ctx context.Context, by group.Actor, q ReservationQuery, p page.Page) (page.Result[Reservation], error) {
 	v := messages.Validator()
@@ -781,19 +788,8 @@ func (s *Service) Reservations(ctx context.Context, by group.Actor, q Reservatio
 	if q.GroupID != uuid.Nil && q.GroupID != by.GroupID {
 		return page.Result[Reservation]{}, otherGroup()
 	}
-	if q.Ref == uuid.Nil {
-		q.GroupID = by.GroupID
-	}
+	q.GroupID = by.GroupID
 	return page.Fetch(p, func(w page.Window) ([]Reservation, error) {
-		list, err := s.store.CreditReservationsPage(ctx, q, w)
-		if err != nil {
-			return nil, err
-		}
-		for _, r := range list {
-			if r.GroupID != by.GroupID {
-				return nil, otherGroup()
-			}
-		}
-		return list, nil
+		return s.store.CreditReservationsPage(ctx, q, w)
 	}, ReservationKey)
 }

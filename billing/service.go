@@ -113,7 +113,13 @@ func New(store Store, groups Authorizer, opts *Options) *Service {
 // like every store.
 func (s *Service) now() time.Time { return s.opts.Now().UTC().Truncate(time.Microsecond) }
 
+// otherGroup refuses an input that names a group other than the actor's
+// (the answer is the same whether that group exists or not).
 func otherGroup() error { return messages.Error(group.ErrForbidden, "forbidden.other_group") }
+
+// refTaken refuses to reserve a reference another group holds, without
+// naming the group or the reservation's state.
+func refTaken() error { return messages.Error(ErrNotAllowed, "reference.taken") }
 
 func noCredit(p Product) error {
 	fr, en := p.Name()
