@@ -58,10 +58,14 @@ func (s *Service) Invite(ctx context.Context, a Actor, email string, roles ...Ro
 // group's Principal and then invites and manages the others. The invitation
 // records the moderator as its inviter.
 //
-// The address must be a professional one (a *ValidationError otherwise); a
-// group that already has an active Principal is ErrNotAllowed
-// (group.has_principal): its Principal invites. Calling it again sends a
-// further invitation; the earlier ones stay valid until they expire.
+// It needs PowerCreateCompanies (a board moderator or admin); a refusal
+// comes before any look at the input. The address must be a professional
+// one (a *ValidationError otherwise); an unknown group is
+// storage.ErrNotFound; a group whose company is not active is ErrNotAllowed
+// (company.not_active); a group that already has an active Principal is
+// ErrNotAllowed (group.has_principal): its Principal invites. Calling it
+// again sends a further invitation; the earlier ones stay valid until they
+// expire. Every error leaves the store as it was.
 func (s *Service) InviteByBoard(ctx context.Context, by Moderator, groupID uuid.UUID, email string) (Invitation, string, error) {
 	if err := s.AuthorizeStaff(ctx, by, PowerCreateCompanies); err != nil {
 		return Invitation{}, "", err
