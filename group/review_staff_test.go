@@ -68,3 +68,41 @@ func staffIDs(list []group.Staff) []uuid.UUID {
 	}
 	return out
 }
+
+// TestStaffRolesInput: AddStaff and SetStaffRoles take one to ten board
+// roles (repeats included, more refused before any is read), known ones,
+// kept once each in StaffRoles order; a caller without PowerManageStaff is
+// refused before the input is looked at; no error writes anything.
+func TestStaffRolesInput(t *testing.T) {
+	f := newFixture(t)
+	admin := f.moderator
+	mod := staffMember(t, f.svc, admin, group.StaffModerator)
+	before := f.events()
+	many := make([]group.StaffRole, 11)
+	for i := range many {
+		many[i] = group.StaffFinance
+	}
+	bad := map[string][]group.StaffRole{
+		"roles:staff_roles.required": nil,
+		"roles:staff_role.unknown":   {group.StaffModerator, "owner"},
+		"roles:too_many":             many,
+	}
+	for code, roles := range bad {
+		_, err := f.svc.AddStaff(f.ctx, admin, uuid.New(), roles...)
+		requireInvalid(t, err, code)
+		_, err = f.svc.SetStaffRoles(f.ctx, admin, mod.ID, roles...)
+		requireInvalid(t, err, code)
+		_, err = f.svc.AddStaff(f.ctx, mod, uuid.New(), roles...)
+		assert.Equal(t, "forbidden.staff.manage_staff", refusal(t, err, group.ErrForbidden), "refused before the input")
+	}
+	_, err := f.svc.AddStaff(f.ctx, admin, uuid.Nil, group.StaffFinance)
+	requireInvalid(t, err, "user_id:required")
+	assert.Equal(t, before, f.events(), "the errors wrote nothing")
+
+	st, err := f.svc.AddStaff(f.ctx, admin, uuid.New(), many[:10]...)
+	require.NoError(t, err, "ten roles, repeats included")
+	assert.Equal(t, []group.StaffRole{group.StaffFinance}, st.Roles)
+	st, err = f.svc.SetStaffRoles(f.ctx, admin, st.UserID, group.StaffFinance, group.StaffAdmin, group.StaffFinance, group.StaffModerator)
+	require.NoError(t, err)
+	assert.Equal(t, group.StaffRoles(), st.Roles, "once each, in StaffRoles order")
+}
