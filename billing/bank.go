@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/babillard/babillard/group"
+	"github.com/babillard/babillard/i18n"
 	"github.com/babillard/babillard/page"
 	"github.com/babillard/babillard/storage"
 	"github.com/google/uuid"
@@ -703,7 +704,7 @@ func (s *Service) balances(ctx context.Context, groupID uuid.UUID) ([]Balance, e
 // their expiry appear as expired in balances at once, and in the statement
 // once ExpireDue has recorded them (dated at the expiry).
 func (s *Service) Statement(ctx context.Context, by group.Actor, q EntryQuery, p page.Page) (page.Result[Entry], error) {
-	if err := checkEntryQuery(q); err != nil {
+	if err := checkEntryQuery(q, p, false); err != nil {
 		return page.Result[Entry]{}, err
 	}
 	if err := s.groups.Authorize(ctx, by, group.ViewTransactions); err != nil {
@@ -723,29 +724,37 @@ func (s *Service) StatementOf(ctx context.Context, by group.Moderator, q EntryQu
 	if err := s.groups.AuthorizeStaff(ctx, by, group.PowerViewBanks); err != nil {
 		return page.Result[Entry]{}, err
 	}
-	if err := checkEntryQuery(q); err != nil {
+	if err := checkEntryQuery(q, p, true); err != nil {
 		return page.Result[Entry]{}, err
-	}
-	if q.GroupID == uuid.Nil {
-		v := messages.Validator()
-		v.Add("group_id", "required")
-		return page.Result[Entry]{}, v.Err()
 	}
 	return s.statement(ctx, q, p)
 }
 
 func (s *Service) statement(ctx context.Context, q EntryQuery, p page.Page) (page.Result[Entry], error) {
+	q.Limit = 0 // the page sets the size
 	return page.Fetch(p, func(w page.Window) ([]Entry, error) {
 		return s.store.LedgerEntriesPage(ctx, q, w)
 	}, EntryKey)
 }
 
-func checkEntryQuery(q EntryQuery) error {
+// checkEntryQuery checks a statement's query and page together (q.Limit is
+// ignored: p sets the page size); groupRequired makes q.GroupID required.
+func checkEntryQuery(q EntryQuery, p page.Page, groupRequired bool) error {
 	v := messages.Validator()
+	if groupRequired {
+		checkID(v, "group_id", q.GroupID)
+	}
 	v.Check(q.Product != "" && !q.Product.Valid(), "product", "product.unknown")
 	v.Check(q.Kind != "" && !q.Kind.Valid(), "kind", "kind.unknown")
-	v.Check(q.Limit < 0, "limit", "limit.negative")
+	checkPage(v, p)
 	return v.Err()
+}
+
+// checkPage records the faults of a page (its cursor and size), so that
+// they come with the input's others in one *i18n.ValidationError.
+func checkPage(v *i18n.Validator, p page.Page) {
+	_, err := p.Window()
+	v.Merge("", err)
 }
 
 // Lots returns a page of the actor's group's lots with usable credits, in
@@ -753,10 +762,11 @@ func checkEntryQuery(q EntryQuery) error {
 // package page), all products when product is empty: a dashboard shows
 // which credits expire when. It needs group.ViewDashboard.
 func (s *Service) Lots(ctx context.Context, by group.Actor, product Product, p page.Page) (page.Result[Lot], error) {
-	if product != "" && !product.Valid() {
-		v := messages.Validator()
-		v.Add("product", "product.unknown")
-		return page.Result[Lot]{}, v.Err()
+	v := messages.Validator()
+	v.Check(product != "" && !product.Valid(), "product", "product.unknown")
+	checkPage(v, p)
+	if err := v.Err(); err != nil {
+		return page.Result[Lot]{}, err
 	}
 	if err := s.groups.Authorize(ctx, by, group.ViewDashboard); err != nil {
 		return page.Result[Lot]{}, err
@@ -779,6 +789,7 @@ func (s *Service) Reservations(ctx context.Context, by group.Actor, q Reservatio
 	v := messages.Validator()
 	v.Check(q.Product != "" && !q.Product.Valid(), "product", "product.unknown")
 	v.Check(q.Status != "" && !q.Status.Valid(), "status", "status.unknown")
+	checkPage(v, p)
 	if err := v.Err(); err != nil {
 		return page.Result[Reservation]{}, err
 	}

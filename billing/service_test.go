@@ -539,8 +539,9 @@ func TestReadsAndPermissions(t *testing.T) {
 	assert.Equal(t, []string{"grant×1", "reserve×1"}, kinds(stmt.Items))
 	_, err = e.bank.Statement(e.ctx, e.poster, billing.EntryQuery{}, page.Page{})
 	assert.Equal(t, "forbidden.view_transactions", code(err))
-	_, err = e.bank.Statement(e.ctx, e.principal, billing.EntryQuery{Product: "x", Kind: "y", Limit: -1}, page.Page{})
-	assert.Equal(t, []string{"product:product.unknown", "kind:kind.unknown", "limit:limit.negative"}, faults(err))
+	_, err = e.bank.Statement(e.ctx, e.principal, billing.EntryQuery{Product: "x", Kind: "y", Limit: -1}, page.Page{Limit: -1, After: "x"})
+	assert.Equal(t, []string{"product:product.unknown", "kind:kind.unknown", "limit:page.limit", "after:page.cursor"}, faults(err),
+		"q.Limit is ignored; the page's faults come with the query's")
 	_, err = e.bank.Statement(e.ctx, e.principal, billing.EntryQuery{}, page.Page{After: "x"})
 	assert.Equal(t, []string{"after:page.cursor"}, faults(err))
 	_, err = e.bank.StatementOf(e.ctx, e.moderator, billing.EntryQuery{}, page.Page{})
