@@ -67,16 +67,18 @@ func (s *Service) Invite(ctx context.Context, a Actor, email string, roles ...Ro
 // again sends a further invitation; the earlier ones stay valid until they
 // expire. Every error leaves the store as it was.
 func (s *Service) InviteByBoard(ctx context.Context, by Moderator, groupID uuid.UUID, email string) (Invitation, string, error) {
-	if err := s.AuthorizeStaff(ctx, by, PowerCreateCompanies); err != nil {
-		return Invitation{}, "", err
-	}
-	v := messages.Validator()
-	email = s.professionalEmail(v, "email", email)
-	if err := v.Err(); err != nil {
-		return Invitation{}, "", err
-	}
-	inv, token := s.newInvitation(groupID, email, []Role{Principal}, by.ID)
+	var inv Invitation
+	var token string
 	err := s.store.Atomic(ctx, func(ctx context.Context) error {
+		if err := s.AuthorizeStaff(ctx, by, PowerCreateCompanies); err != nil {
+			return err
+		}
+		v := messages.Validator()
+		email := s.professionalEmail(v, "email", email)
+		if err := v.Err(); err != nil {
+			return err
+		}
+		inv, token = s.newInvitation(groupID, email, []Role{Principal}, by.ID)
 		g, err := s.store.LockGroup(ctx, groupID)
 		if err != nil {
 			return err

@@ -141,10 +141,19 @@ func (s *Service) DeleteUser(ctx context.Context, userID uuid.UUID) (Erasure, er
 // them FormerMember (User.DisplayName). Deleting a deleted account returns
 // it, changing nothing. An unknown user is storage.ErrNotFound.
 func (s *Service) DeleteUserByBoard(ctx context.Context, by Moderator, userID uuid.UUID) (Erasure, error) {
-	if err := s.AuthorizeStaff(ctx, by, PowerHandlePrivacy); err != nil {
+	var out Erasure
+	err := s.store.Atomic(ctx, func(ctx context.Context) error {
+		if err := s.AuthorizeStaff(ctx, by, PowerHandlePrivacy); err != nil {
+			return err
+		}
+		var err error
+		out, err = s.deleteUser(ctx, userID, by.ID, true)
+		return err
+	})
+	if err != nil {
 		return Erasure{}, err
 	}
-	return s.deleteUser(ctx, userID, by.ID, true)
+	return out, nil
 }
 
 func (s *Service) deleteUser(ctx context.Context, userID, by uuid.UUID, byBoard bool) (Erasure, error) {
@@ -354,10 +363,19 @@ func (s *Service) ExportUser(ctx context.Context, userID uuid.UUID) (UserExport,
 // export holds what remains: the opaque ID and its history. An unknown user
 // is storage.ErrNotFound.
 func (s *Service) ExportUserByBoard(ctx context.Context, by Moderator, userID uuid.UUID) (UserExport, error) {
-	if err := s.AuthorizeStaff(ctx, by, PowerHandlePrivacy); err != nil {
+	var out UserExport
+	err := s.store.Atomic(ctx, func(ctx context.Context) error {
+		if err := s.AuthorizeStaff(ctx, by, PowerHandlePrivacy); err != nil {
+			return err
+		}
+		var err error
+		out, err = s.exportUser(ctx, userID)
+		return err
+	})
+	if err != nil {
 		return UserExport{}, err
 	}
-	return s.exportUser(ctx, userID)
+	return out, nil
 }
 
 func (s *Service) exportUser(ctx context.Context, userID uuid.UUID) (UserExport, error) {
