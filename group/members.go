@@ -2,9 +2,11 @@ package group
 
 import (
 	"context"
+	"errors"
 	"slices"
 
 	"github.com/babillard/babillard/page"
+	"github.com/babillard/babillard/storage"
 	"github.com/google/uuid"
 )
 
@@ -22,7 +24,11 @@ func (s *Service) Members(ctx context.Context, a Actor, p page.Page) (page.Resul
 
 // AddMember adds an existing user (of the group's company, or of none yet)
 // to the actor's group with roles, or reactivates a former member. It needs
-// ManageMembers.
+// ManageMembers. A user of another company is not found, exactly like an
+// unknown ID (user.not_found, unwrapping to storage.ErrNotFound): a member
+// learns nothing of other companies' accounts. A deleted account is
+// ErrNotAllowed (user.deleted), an active member ErrNotAllowed
+// (member.already).
 func (s *Service) AddMember(ctx context.Context, a Actor, userID uuid.UUID, roles ...Role) (Membership, error) {
 	roles, err := validRoles("roles", roles)
 	if err != nil {
@@ -31,10 +37,18 @@ func (s *Service) AddMember(ctx context.Context, a Actor, userID uuid.UUID, role
 	now := s.now()
 	var out Membership
 	err = s.store.Atomic(ctx, func(ctx context.Context) error {
-		if _, err := s.store.LockGroup(ctx, a.GroupID); err != nil {
+		g, err := s.store.LockGroup(ctx, a.GroupID)
+		if err != nil {
 			return err
 		}
 		if _, err := s.authorize(ctx, a, ManageMembers); err != nil {
+			return err
+		}
+		u, err := s.store.User(ctx, userID)
+		switch {
+		case errors.Is(err, storage.ErrNotFound) || err == nil && u.CompanyID != uuid.Nil && u.CompanyID != g.CompanyID:
+			return messages.Error(storage.ErrNotFound, "user.not_found")
+		case err != nil:
 			return err
 		}
 		if err := s.admit(ctx, userID, a.GroupID, roles, a.UserID, now); err != nil {

@@ -4,7 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/babillard/babillard/group"
 	"github.com/babillard/babillard/page"
+	"github.com/google/uuid"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -27,4 +29,30 @@ func TestSearchCompaniesCapsItsQuery(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, r.Items)
 	assert.NotNil(t, r.Items)
+}
+
+// TestAddMemberHidesOtherCompaniesAccounts: adding another company's user
+// answers exactly what an unknown ID answers, and writes nothing.
+func TestAddMemberHidesOtherCompaniesAccounts(t *testing.T) {
+	f := newFixture(t)
+	paul := f.user("paul@beton.ca", "Paul")
+	in := validCompany()
+	in.LegalName = "Béton inc."
+	_, r, err := f.svc.RequestCompany(f.ctx, paul.ID, in)
+	require.NoError(t, err)
+	_, _, err = f.svc.ApproveGroupRequest(f.ctx, f.moderator, r.ID)
+	require.NoError(t, err)
+	before := f.events()
+
+	_, real := f.svc.AddMember(f.ctx, f.principal, paul.ID, group.PostingManager)
+	_, random := f.svc.AddMember(f.ctx, f.principal, uuid.New(), group.PostingManager)
+	sameError(t, real, random)
+	assert.Equal(t, before, f.events(), "nothing written")
+
+	// A user of no company yet is added, and one already a member is told so.
+	jean := f.user("jean@acme-genie.ca", "Jean")
+	_, err = f.svc.AddMember(f.ctx, f.principal, jean.ID, group.PostingManager)
+	require.NoError(t, err)
+	_, err = f.svc.AddMember(f.ctx, f.principal, jean.ID, group.PostingManager)
+	requireRefused(t, err, group.ErrNotAllowed, "member.already")
 }
