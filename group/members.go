@@ -62,7 +62,9 @@ func (s *Service) AddMember(ctx context.Context, a Actor, userID uuid.UUID, role
 
 // SetRoles replaces the roles of a member of the actor's group. It needs
 // ManageMembers; the group must keep at least one active Principal, so
-// demoting the last one is refused.
+// demoting the last one is refused (ErrNotAllowed, member.last_principal).
+// Someone who never was a member of the group is member.not_found
+// (unwrapping to storage.ErrNotFound), a former member member.inactive.
 func (s *Service) SetRoles(ctx context.Context, a Actor, userID uuid.UUID, roles ...Role) (Membership, error) {
 	roles, err := validRoles("roles", roles)
 	if err != nil {
@@ -91,7 +93,9 @@ func (s *Service) SetRoles(ctx context.Context, a Actor, userID uuid.UUID, roles
 // RemoveMember deactivates a member of the actor's group: the membership is
 // kept, inactive, so that history still names who did what. It needs
 // ManageMembers, except that any member may leave (userID == a.UserID). The
-// last active Principal can be neither removed nor leave.
+// last active Principal can be neither removed nor leave. Someone who never
+// was a member of the group is member.not_found (unwrapping to
+// storage.ErrNotFound), a former member member.inactive.
 func (s *Service) RemoveMember(ctx context.Context, a Actor, userID uuid.UUID) (Membership, error) {
 	perm := ManageMembers
 	if userID == a.UserID {
@@ -127,6 +131,9 @@ func (s *Service) lockedMember(ctx context.Context, a Actor, userID uuid.UUID, p
 		return Membership{}, err
 	}
 	m, err := s.store.Membership(ctx, a.GroupID, userID)
+	if errors.Is(err, storage.ErrNotFound) {
+		return Membership{}, messages.Error(storage.ErrNotFound, "member.not_found")
+	}
 	if err != nil {
 		return Membership{}, err
 	}

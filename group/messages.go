@@ -53,6 +53,7 @@ var messages = i18n.MustCatalog(
 	i18n.Entry{Code: "invitation.closed", FR: "Cette invitation n'est plus en attente.", EN: "This invitation is no longer pending."},
 	i18n.Entry{Code: "invitation.wrong_email", FR: "Cette invitation a été envoyée à une autre adresse courriel.", EN: "This invitation was sent to another e-mail address."},
 	i18n.Entry{Code: "token.invalid", FR: "Ce lien n'est pas valide ou a expiré.", EN: "This link is not valid or has expired."},
+	i18n.Entry{Code: "member.not_found", FR: "Cette personne n'est pas membre du groupe.", EN: "This person is not a member of the group."},
 	i18n.Entry{Code: "user.not_found", FR: "Compte introuvable.", EN: "Account not found."},
 	i18n.Entry{Code: "user.deleted", FR: "Ce compte a été supprimé.", EN: "This account has been deleted."},
 	i18n.Entry{Code: "user.last_principal", FR: "Ce compte est le dernier ou la dernière responsable principal·e actif·ve du groupe « %[1]s » : nommez un·e autre responsable principal·e dans ce groupe (ou demandez-le au babillard) avant de supprimer le compte.", EN: "This account is the only active Principal of the group “%[1]s”: make another member Principal of that group (or ask the board to) before deleting the account."},

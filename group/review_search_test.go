@@ -6,6 +6,7 @@ import (
 
 	"github.com/babillard/babillard/group"
 	"github.com/babillard/babillard/page"
+	"github.com/babillard/babillard/storage"
 	"github.com/google/uuid"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -55,4 +56,32 @@ func TestAddMemberHidesOtherCompaniesAccounts(t *testing.T) {
 	require.NoError(t, err)
 	_, err = f.svc.AddMember(f.ctx, f.principal, jean.ID, group.PostingManager)
 	requireRefused(t, err, group.ErrNotAllowed, "member.already")
+}
+
+// TestNotAMemberIsNotFound: SetRoles and RemoveMember of someone who never
+// was a member of the group answer member.not_found, the same for another
+// group's member as for an unknown ID; a former member is member.inactive.
+func TestNotAMemberIsNotFound(t *testing.T) {
+	f := newFixture(t)
+	g2, err := f.svc.CreateGroup(f.ctx, f.moderator, f.company.ID, "Bureau de Laval")
+	require.NoError(t, err)
+	_, token, err := f.svc.InviteByBoard(f.ctx, f.moderator, g2.ID, "jean@acme-genie.ca")
+	require.NoError(t, err)
+	jean := f.user("jean@acme-genie.ca", "Jean")
+	_, err = f.svc.AcceptInvitation(f.ctx, jean.ID, token)
+	require.NoError(t, err)
+
+	_, real := f.svc.SetRoles(f.ctx, f.principal, jean.ID, group.PostingManager)
+	_, random := f.svc.SetRoles(f.ctx, f.principal, uuid.New(), group.PostingManager)
+	sameError(t, real, random)
+	requireRefused(t, real, storage.ErrNotFound, "member.not_found")
+	_, real = f.svc.RemoveMember(f.ctx, f.principal, jean.ID)
+	_, random = f.svc.RemoveMember(f.ctx, f.principal, uuid.New())
+	sameError(t, real, random)
+
+	luc := f.member("luc@acme-genie.ca", group.PostingManager)
+	_, err = f.svc.RemoveMember(f.ctx, f.principal, luc.UserID)
+	require.NoError(t, err)
+	_, err = f.svc.SetRoles(f.ctx, f.principal, luc.UserID, group.FinanceManager)
+	requireRefused(t, err, group.ErrNotAllowed, "member.inactive")
 }
