@@ -59,7 +59,7 @@
 //	BalancesOf, StatementOf                    group.PowerViewBanks (board finance, admin)
 //	Consume, ReleaseByBoard                    group.PowerModerateOffers (board moderator, admin)
 //	GrantPurchase                              group.BuyProducts (Principal, Finance manager)
-//	Reserve, Release                           group.PublishOffers (Principal, Posting manager)
+//	Reserve, Release, Use                      group.PublishOffers (Principal, Posting manager)
 //	Balances, Balance, Lots, Reservations      group.ViewDashboard (every role)
 //	Statement                                  group.ViewTransactions (Principal, Finance manager)
 //	ExpireDue                                  the host's scheduler (its entries name no actor)

@@ -58,6 +58,7 @@ func TestAnotherGroupsReservationIsHidden(t *testing.T) {
 			_, hidden := e.bank.Release(e.ctx, e.other, ref, eng)
 			_, unknown := e.bank.Release(e.ctx, e.other, uuid.New(), eng)
 			require.ErrorIs(t, hidden, billing.ErrNoReservation)
+			require.ErrorIs(t, hidden, storage.ErrNotFound, "not found, as every hidden record")
 			assert.Equal(t, unknown.Error(), hidden.Error())
 			assert.Equal(t, i18nErr(t, unknown), i18nErr(t, hidden), "same code and same French and English text")
 

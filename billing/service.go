@@ -28,8 +28,9 @@ var (
 	// ("credit.insufficient").
 	ErrNoCredit = errors.New("billing: no credit available")
 	// ErrNoReservation: no credit is reserved for this reference and
-	// product ("reservation.none").
-	ErrNoReservation = errors.New("billing: no reservation for this reference")
+	// product ("reservation.none"), or none the actor may see. It unwraps
+	// to storage.ErrNotFound.
+	ErrNoReservation = fmt.Errorf("billing: no reservation for this reference: %w", storage.ErrNotFound)
 	// ErrNotAllowed: the action does not fit the current state (a consumed
 	// reservation released, a released one consumed, a purchase reference
 	// reused for other credits).
