@@ -106,3 +106,30 @@ func TestStaffRolesInput(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, group.StaffRoles(), st.Roles, "once each, in StaffRoles order")
 }
+
+// TestStaffPowerMatrixIsAFreshCopy: changing a returned matrix changes
+// neither the next one nor what the roles may do; each row is described in
+// both languages; an unknown role is named by its own code.
+func TestStaffPowerMatrixIsAFreshCopy(t *testing.T) {
+	want := group.StaffPowerMatrix()
+	rows := group.StaffPowerMatrix()
+	for i := range rows {
+		rows[i].Roles[0] = "owner"
+		rows[i].FR, rows[i].Power = "", ""
+	}
+	assert.Equal(t, want, group.StaffPowerMatrix())
+	assert.True(t, group.StaffCan(group.StaffAdmin, group.PowerManageStaff))
+	powers := group.StaffPowers()
+	require.Len(t, want, len(powers))
+	for i, row := range want {
+		assert.Equal(t, powers[i], row.Power, "StaffPowers is in the matrix's order")
+		assert.NotEmpty(t, row.FR)
+		assert.NotEmpty(t, row.EN)
+		assert.NotEqual(t, row.FR, row.EN)
+		assert.Contains(t, row.Roles, group.StaffAdmin, "an admin holds every power")
+	}
+	fr, en := group.StaffRole("owner").Name()
+	assert.Equal(t, "owner", fr)
+	assert.Equal(t, "owner", en)
+	assert.False(t, group.StaffRole("owner").Valid())
+}
