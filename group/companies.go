@@ -102,9 +102,11 @@ func (s *Service) RequestCompany(ctx context.Context, userID uuid.UUID, in Compa
 	return c, r, nil
 }
 
-// Company returns a company by ID.
+// Company returns a company by ID; an unknown ID is company.not_found,
+// unwrapping to storage.ErrNotFound.
 func (s *Service) Company(ctx context.Context, id uuid.UUID) (Company, error) {
-	return s.store.Company(ctx, id)
+	c, err := s.store.Company(ctx, id)
+	return c, found(err, "company.not_found")
 }
 
 // SearchCompanies finds active companies by keyword (legal name or city,
@@ -201,7 +203,7 @@ func (s *Service) CreateGroup(ctx context.Context, by Moderator, companyID uuid.
 func (s *Service) createGroup(ctx context.Context, g *Group) error {
 	c, err := s.store.Company(ctx, g.CompanyID)
 	if err != nil {
-		return err
+		return found(err, "company.not_found")
 	}
 	if c.Status != CompanyActive {
 		return messages.Error(ErrNotAllowed, "company.not_active")
@@ -223,9 +225,11 @@ func (s *Service) createGroup(ctx context.Context, g *Group) error {
 	return s.emit(ctx, TopicGroupCreated, g.ID, g.ID, g.CreatedAt, GroupPayload{GroupID: g.ID, CompanyID: g.CompanyID, Name: g.Name})
 }
 
-// Group returns a group by ID.
+// Group returns a group by ID; an unknown ID is group.not_found, unwrapping
+// to storage.ErrNotFound.
 func (s *Service) Group(ctx context.Context, id uuid.UUID) (Group, error) {
-	return s.store.Group(ctx, id)
+	g, err := s.store.Group(ctx, id)
+	return g, found(err, "group.not_found")
 }
 
 // GroupsOfCompany returns a page of a company's groups, oldest first

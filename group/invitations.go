@@ -60,8 +60,8 @@ func (s *Service) Invite(ctx context.Context, a Actor, email string, roles ...Ro
 //
 // It needs PowerCreateCompanies (a board moderator or admin); a refusal
 // comes before any look at the input. The address must be a professional
-// one (a *ValidationError otherwise); an unknown group is
-// storage.ErrNotFound; a group whose company is not active is ErrNotAllowed
+// one (a *ValidationError otherwise); an unknown group is group.not_found
+// (unwrapping to storage.ErrNotFound); a group whose company is not active is ErrNotAllowed
 // (company.not_active); a group that already has an active Principal is
 // ErrNotAllowed (group.has_principal): its Principal invites. Calling it
 // again sends a further invitation; the earlier ones stay valid until they
@@ -81,7 +81,7 @@ func (s *Service) InviteByBoard(ctx context.Context, by Moderator, groupID uuid.
 		inv, token = s.newInvitation(groupID, email, []Role{Principal}, by.ID)
 		g, err := s.store.LockGroup(ctx, groupID)
 		if err != nil {
-			return err
+			return found(err, "group.not_found")
 		}
 		c, err := s.store.Company(ctx, g.CompanyID)
 		if err != nil {

@@ -53,6 +53,8 @@ var messages = i18n.MustCatalog(
 	i18n.Entry{Code: "invitation.closed", FR: "Cette invitation n'est plus en attente.", EN: "This invitation is no longer pending."},
 	i18n.Entry{Code: "invitation.wrong_email", FR: "Cette invitation a été envoyée à une autre adresse courriel.", EN: "This invitation was sent to another e-mail address."},
 	i18n.Entry{Code: "token.invalid", FR: "Ce lien n'est pas valide ou a expiré.", EN: "This link is not valid or has expired."},
+	i18n.Entry{Code: "group.not_found", FR: "Groupe introuvable.", EN: "Group not found."},
+	i18n.Entry{Code: "company.not_found", FR: "Entreprise introuvable.", EN: "Company not found."},
 	i18n.Entry{Code: "member.not_found", FR: "Cette personne n'est pas membre du groupe.", EN: "This person is not a member of the group."},
 	i18n.Entry{Code: "user.not_found", FR: "Compte introuvable.", EN: "Account not found."},
 	i18n.Entry{Code: "user.deleted", FR: "Ce compte a été supprimé.", EN: "This account has been deleted."},
