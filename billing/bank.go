@@ -57,7 +57,9 @@ func (in GrantInput) validate(now time.Time, purchase bool) (GrantInput, error) 
 // Grant credits a group by decision of the board: a lot of in.Quantity
 // credits of in.Product, expiring at in.ExpiresAt if set. It appends a
 // grant entry and a billing.credit.granted event. It needs
-// group.PowerGrantCredits (board finance or admin).
+// group.PowerGrantCredits (board finance or admin). An unknown group is
+// "group.not_found" (unwrapping to storage.ErrNotFound), and nothing is
+// written.
 func (s *Service) Grant(ctx context.Context, by group.Moderator, in GrantInput) (Lot, error) {
 	now := s.now()
 	in, err := in.validate(now, false)
@@ -117,7 +119,7 @@ func (s *Service) GrantPurchase(ctx context.Context, buyer group.Actor, in Grant
 // grant stores a new lot with its entry and event, or returns the lot a
 // purchase reference already granted.
 func (s *Service) grant(ctx context.Context, lot Lot, byModerator bool) (Lot, error) {
-	led, err := s.store.LockCreditLedger(ctx, lot.GroupID, lot.Product)
+	led, err := s.lockNamedLedger(ctx, lot.GroupID, lot.Product)
 	if err != nil {
 		return Lot{}, err
 	}
@@ -151,6 +153,17 @@ func (s *Service) grant(ctx context.Context, lot Lot, byModerator bool) (Lot, er
 		return Lot{}, err
 	}
 	return lot, s.store.AppendEvents(ctx, e)
+}
+
+// lockNamedLedger locks the ledger of a group the caller named (a board
+// grant or transfer): an unknown group is "group.not_found", unwrapping to
+// storage.ErrNotFound.
+func (s *Service) lockNamedLedger(ctx context.Context, groupID uuid.UUID, p Product) (Ledger, error) {
+	led, err := s.store.LockCreditLedger(ctx, groupID, p)
+	if errors.Is(err, storage.ErrNotFound) {
+		return Ledger{}, messages.Error(storage.ErrNotFound, "group.not_found")
+	}
+	return led, err
 }
 
 // Reserve holds one credit of product for ref (the offer's ID) in the
@@ -448,8 +461,9 @@ type TransferInput struct {
 // arranges it). Credits are drawn as Reserve draws them, expiring first;
 // the receiving group gets one lot per lot drawn from, with the same
 // expiry. Without enough usable credits it returns an error unwrapping to
-// ErrNoCredit and moves nothing. Each group gets its entries and its event.
-// It needs group.PowerTransferCredits (board finance or admin).
+// ErrNoCredit and moves nothing; so does an unknown group, "group.not_found"
+// (unwrapping to storage.ErrNotFound). Each group gets its entries and its
+// event. It needs group.PowerTransferCredits (board finance or admin).
 func (s *Service) Transfer(ctx context.Context, by group.Moderator, in TransferInput) (Transfer, error) {
 	v := messages.Validator()
 	checkID(v, "from", in.From)
@@ -474,11 +488,11 @@ func (s *Service) Transfer(ctx context.Context, by group.Moderator, in TransferI
 		if bytes.Compare(first[:], second[:]) > 0 {
 			first, second = second, first
 		}
-		led1, err := s.store.LockCreditLedger(ctx, first, in.Product)
+		led1, err := s.lockNamedLedger(ctx, first, in.Product)
 		if err != nil {
 			return err
 		}
-		led2, err := s.store.LockCreditLedger(ctx, second, in.Product)
+		led2, err := s.lockNamedLedger(ctx, second, in.Product)
 		if err != nil {
 			return err
 		}

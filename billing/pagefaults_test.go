@@ -5,6 +5,8 @@ import (
 
 	"github.com/babillard/babillard/billing"
 	"github.com/babillard/babillard/page"
+	"github.com/babillard/babillard/storage"
+	"github.com/google/uuid"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -36,4 +38,28 @@ func TestListsReportEveryFaultAtOnce(t *testing.T) {
 		assert.Len(t, stmt.Items, 2)
 		assert.NotEmpty(t, stmt.Next)
 	}
+}
+
+// TestBoardCallsOnAnUnknownGroup: a grant or a transfer naming an unknown
+// group answers a bilingual not-found error and writes nothing.
+func TestBoardCallsOnAnUnknownGroup(t *testing.T) {
+	e := newEnv(t)
+	g := e.principal.GroupID
+	e.grant(g, eng, 3, 0)
+	before := e.balance(g, eng)
+	unknown := uuid.New()
+	_, err := e.bank.Grant(e.ctx, e.moderator, billing.GrantInput{GroupID: unknown, Product: eng, Quantity: 1})
+	requireNotFound(t, err, "group.not_found")
+	for _, in := range []billing.TransferInput{{From: g, To: unknown, Product: eng, Quantity: 1}, {From: unknown, To: g, Product: eng, Quantity: 1}} {
+		_, err = e.bank.Transfer(e.ctx, e.moderator, in)
+		requireNotFound(t, err, "group.not_found")
+	}
+	assert.Equal(t, before, e.balance(g, eng))
+}
+
+func requireNotFound(t *testing.T, err error, code string) {
+	t.Helper()
+	require.ErrorIs(t, err, storage.ErrNotFound)
+	ie := i18nErr(t, err)
+	assert.Equal(t, code, ie.Code)
 }
