@@ -105,7 +105,7 @@ func (w *staffWorld) calls() []boardCall {
 		}},
 		{"group.RemoveStaff", func(m group.Moderator) error { _, err := b.Groups.RemoveStaff(ctx, m, w.finance.ID); return err }},
 		{"group.Staff", func(m group.Moderator) error { _, err := b.Groups.Staff(ctx, m, w.admin.ID); return err }},
-		{"group.StaffRoster", func(m group.Moderator) error { _, err := b.Groups.StaffRoster(ctx, m); return err }},
+		{"group.StaffRoster", func(m group.Moderator) error { _, err := b.Groups.StaffRoster(ctx, m, page.Page{}); return err }},
 		{"group.InviteByBoard", func(m group.Moderator) error {
 			_, _, err := b.Groups.InviteByBoard(ctx, m, w.second, "pierre@acme-genie.ca")
 			return err
@@ -116,6 +116,14 @@ func (w *staffWorld) calls() []boardCall {
 		}},
 		{"group.ExportUserByBoard", func(m group.Moderator) error {
 			_, err := b.Groups.ExportUserByBoard(ctx, m, w.marie.UserID)
+			return err
+		}},
+		{"babillard.DeleteUserByBoard", func(m group.Moderator) error {
+			_, err := b.DeleteUserByBoard(ctx, m, w.request.UserID)
+			return err
+		}},
+		{"babillard.ExportUserByBoard", func(m group.Moderator) error {
+			_, err := b.ExportUserByBoard(ctx, m, w.request.UserID)
 			return err
 		}},
 		{"billing.Grant", func(m group.Moderator) error {
@@ -172,6 +180,7 @@ type snapshot struct {
 	roster   []group.Staff
 	requests []group.JoinRequest
 	groups   []group.Group
+	user     group.User // the requester of w.request, whom the privacy calls name
 }
 
 func (w *staffWorld) snapshot() snapshot {
@@ -185,12 +194,15 @@ func (w *staffWorld) snapshot() snapshot {
 		require.NoError(w.t, err)
 		s.balances = append(s.balances, bal)
 	}
-	s.roster, err = w.board.Groups.StaffRoster(w.ctx, w.admin)
+	roster, err := w.board.Groups.StaffRoster(w.ctx, w.admin, page.Page{Limit: page.MaxLimit})
 	require.NoError(w.t, err)
+	s.roster = roster.Items
 	requests, err := w.board.Groups.PendingGroupRequests(w.ctx, w.admin, page.Page{Limit: page.MaxLimit})
 	require.NoError(w.t, err)
 	s.requests = requests.Items
 	s.groups, err = w.board.Store.GroupsOfCompany(w.ctx, w.companyID())
+	require.NoError(w.t, err)
+	s.user, err = w.board.Groups.User(w.ctx, w.request.UserID)
 	require.NoError(w.t, err)
 	return s
 }
@@ -228,8 +240,9 @@ func TestBoardEntryPointsRefuseWhoIsNotOnTheRoster(t *testing.T) {
 	})
 }
 
-// TestBoardEntryPointsAreAllInTheTable: every method of the three services
-// that takes a group.Moderator is in the refusal table above.
+// TestBoardEntryPointsAreAllInTheTable: every method of the Board and of
+// its three services that takes a group.Moderator is in the refusal table
+// above.
 func TestBoardEntryPointsAreAllInTheTable(t *testing.T) {
 	w := newStaffWorld(t, memory.New())
 	var inTable []string
@@ -237,7 +250,7 @@ func TestBoardEntryPointsAreAllInTheTable(t *testing.T) {
 		inTable = append(inTable, c.name)
 	}
 	modType := reflect.TypeFor[group.Moderator]()
-	for pkg, v := range map[string]any{"group": w.board.Groups, "billing": w.board.Billing, "offer": w.board.Offers} {
+	for pkg, v := range map[string]any{"babillard": w.board, "group": w.board.Groups, "billing": w.board.Billing, "offer": w.board.Offers} {
 		typ := reflect.TypeOf(v)
 		for i := range typ.NumMethod() {
 			m := typ.Method(i)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/babillard/babillard/group"
+	"github.com/babillard/babillard/i18n"
 	"github.com/babillard/babillard/page"
 	"github.com/babillard/babillard/storage"
 	"github.com/google/uuid"
@@ -56,7 +57,9 @@ func (in GrantInput) validate(now time.Time, purchase bool) (GrantInput, error) 
 // Grant credits a group by decision of the board: a lot of in.Quantity
 // credits of in.Product, expiring at in.ExpiresAt if set. It appends a
 // grant entry and a billing.credit.granted event. It needs
-// group.PowerGrantCredits (board finance or admin).
+// group.PowerGrantCredits (board finance or admin). An unknown group is
+// "group.not_found" (unwrapping to storage.ErrNotFound), and nothing is
+// written.
 func (s *Service) Grant(ctx context.Context, by group.Moderator, in GrantInput) (Lot, error) {
 	now := s.now()
 	in, err := in.validate(now, false)
@@ -116,7 +119,7 @@ func (s *Service) GrantPurchase(ctx context.Context, buyer group.Actor, in Grant
 // grant stores a new lot with its entry and event, or returns the lot a
 // purchase reference already granted.
 func (s *Service) grant(ctx context.Context, lot Lot, byModerator bool) (Lot, error) {
-	led, err := s.store.LockCreditLedger(ctx, lot.GroupID, lot.Product)
+	led, err := s.lockNamedLedger(ctx, lot.GroupID, lot.Product)
 	if err != nil {
 		return Lot{}, err
 	}
@@ -152,6 +155,17 @@ func (s *Service) grant(ctx context.Context, lot Lot, byModerator bool) (Lot, er
 	return lot, s.store.AppendEvents(ctx, e)
 }
 
+// lockNamedLedger locks the ledger of a group the caller named (a board
+// grant or transfer): an unknown group is "group.not_found", unwrapping to
+// storage.ErrNotFound.
+func (s *Service) lockNamedLedger(ctx context.Context, groupID uuid.UUID, p Product) (Ledger, error) {
+	led, err := s.store.LockCreditLedger(ctx, groupID, p)
+	if errors.Is(err, storage.ErrNotFound) {
+		return Ledger{}, messages.Error(storage.ErrNotFound, "group.not_found")
+	}
+	return led, err
+}
+
 // Reserve holds one credit of product for ref (the offer's ID) in the
 // actor's group: the offer service calls it when an offer is submitted, in
 // its own transaction (pass its context). It needs group.PublishOffers.
@@ -162,7 +176,8 @@ func (s *Service) grant(ctx context.Context, lot Lot, byModerator bool) (Lot, er
 // product): while the reservation stands it returns it and takes no second
 // credit; a released reservation is reserved again (a new credit is
 // drawn); a consumed one is refused (ErrNotAllowed). A reference another
-// group reserved is refused (group.ErrForbidden).
+// group holds is refused as taken (ErrNotAllowed, code "reference.taken"),
+// in words that name neither the group nor the reservation's state.
 func (s *Service) Reserve(ctx context.Context, by group.Actor, ref uuid.UUID, product Product) (Reservation, error) {
 	v := messages.Validator()
 	checkID(v, "ref", ref)
@@ -187,7 +202,7 @@ func (s *Service) Reserve(ctx context.Context, by group.Actor, ref uuid.UUID, pr
 		case err != nil:
 			return err
 		case r.GroupID != by.GroupID:
-			return otherGroup()
+			return refTaken()
 		case r.Status == Reserved:
 			out = r
 			return nil
@@ -241,7 +256,9 @@ func (s *Service) Reserve(ctx context.Context, by group.Actor, ref uuid.UUID, pr
 // meanwhile, the credit expires at once (a release entry and an expire
 // entry, and a billing.credit.expired event). Releasing a released
 // reservation returns it unchanged; a consumed one is refused
-// (ErrNotAllowed); an unknown one is ErrNoReservation.
+// (ErrNotAllowed); an unknown one is ErrNoReservation ("reservation.none"),
+// and so is another group's: the same error, code and text, as for a
+// reference nobody holds.
 func (s *Service) Release(ctx context.Context, by group.Actor, ref uuid.UUID, product Product) (Reservation, error) {
 	if err := checkRefProduct(ref, product); err != nil {
 		return Reservation{}, err
@@ -269,7 +286,8 @@ func (s *Service) Release(ctx context.Context, by group.Actor, ref uuid.UUID, pr
 // nothing. Using the same (ref, product) again, even from many retries at
 // once, returns the consumed reservation and takes no second credit; every
 // call, a retry too, checks the actor's active membership and permission
-// first.
+// first. A reference another group holds is refused as taken
+// (ErrNotAllowed, "reference.taken"), as by Reserve.
 func (s *Service) Use(ctx context.Context, by group.Actor, ref uuid.UUID, product Product) (Reservation, error) {
 	if err := checkRefProduct(ref, product); err != nil {
 		return Reservation{}, err
@@ -290,7 +308,7 @@ func (s *Service) Use(ctx context.Context, by group.Actor, ref uuid.UUID, produc
 		case err != nil:
 			return err
 		case r.GroupID != by.GroupID:
-			return otherGroup()
+			return refTaken()
 		case r.Status == Consumed:
 			out = r
 			return nil
@@ -362,7 +380,8 @@ func (s *Service) settle(ctx context.Context, ref uuid.UUID, product Product, sc
 	case err != nil:
 		return Reservation{}, err
 	case scope != uuid.Nil && r.GroupID != scope:
-		return Reservation{}, otherGroup()
+		// Another group's reservation answers as an unknown one.
+		return Reservation{}, messages.Error(ErrNoReservation, "reservation.none")
 	}
 	led, err := s.store.LockCreditLedger(ctx, r.GroupID, product)
 	if err != nil {
@@ -442,8 +461,9 @@ type TransferInput struct {
 // arranges it). Credits are drawn as Reserve draws them, expiring first;
 // the receiving group gets one lot per lot drawn from, with the same
 // expiry. Without enough usable credits it returns an error unwrapping to
-// ErrNoCredit and moves nothing. Each group gets its entries and its event.
-// It needs group.PowerTransferCredits (board finance or admin).
+// ErrNoCredit and moves nothing; so does an unknown group, "group.not_found"
+// (unwrapping to storage.ErrNotFound). Each group gets its entries and its
+// event. It needs group.PowerTransferCredits (board finance or admin).
 func (s *Service) Transfer(ctx context.Context, by group.Moderator, in TransferInput) (Transfer, error) {
 	v := messages.Validator()
 	checkID(v, "from", in.From)
@@ -468,11 +488,11 @@ func (s *Service) Transfer(ctx context.Context, by group.Moderator, in TransferI
 		if bytes.Compare(first[:], second[:]) > 0 {
 			first, second = second, first
 		}
-		led1, err := s.store.LockCreditLedger(ctx, first, in.Product)
+		led1, err := s.lockNamedLedger(ctx, first, in.Product)
 		if err != nil {
 			return err
 		}
-		led2, err := s.store.LockCreditLedger(ctx, second, in.Product)
+		led2, err := s.lockNamedLedger(ctx, second, in.Product)
 		if err != nil {
 			return err
 		}
@@ -698,7 +718,7 @@ func (s *Service) balances(ctx context.Context, groupID uuid.UUID) ([]Balance, e
 // their expiry appear as expired in balances at once, and in the statement
 // once ExpireDue has recorded them (dated at the expiry).
 func (s *Service) Statement(ctx context.Context, by group.Actor, q EntryQuery, p page.Page) (page.Result[Entry], error) {
-	if err := checkEntryQuery(q); err != nil {
+	if err := checkEntryQuery(q, p, false); err != nil {
 		return page.Result[Entry]{}, err
 	}
 	if err := s.groups.Authorize(ctx, by, group.ViewTransactions); err != nil {
@@ -718,29 +738,37 @@ func (s *Service) StatementOf(ctx context.Context, by group.Moderator, q EntryQu
 	if err := s.groups.AuthorizeStaff(ctx, by, group.PowerViewBanks); err != nil {
 		return page.Result[Entry]{}, err
 	}
-	if err := checkEntryQuery(q); err != nil {
+	if err := checkEntryQuery(q, p, true); err != nil {
 		return page.Result[Entry]{}, err
-	}
-	if q.GroupID == uuid.Nil {
-		v := messages.Validator()
-		v.Add("group_id", "required")
-		return page.Result[Entry]{}, v.Err()
 	}
 	return s.statement(ctx, q, p)
 }
 
 func (s *Service) statement(ctx context.Context, q EntryQuery, p page.Page) (page.Result[Entry], error) {
+	q.Limit = 0 // the page sets the size
 	return page.Fetch(p, func(w page.Window) ([]Entry, error) {
 		return s.store.LedgerEntriesPage(ctx, q, w)
 	}, EntryKey)
 }
 
-func checkEntryQuery(q EntryQuery) error {
+// checkEntryQuery checks a statement's query and page together (q.Limit is
+// ignored: p sets the page size); groupRequired makes q.GroupID required.
+func checkEntryQuery(q EntryQuery, p page.Page, groupRequired bool) error {
 	v := messages.Validator()
+	if groupRequired {
+		checkID(v, "group_id", q.GroupID)
+	}
 	v.Check(q.Product != "" && !q.Product.Valid(), "product", "product.unknown")
 	v.Check(q.Kind != "" && !q.Kind.Valid(), "kind", "kind.unknown")
-	v.Check(q.Limit < 0, "limit", "limit.negative")
+	checkPage(v, p)
 	return v.Err()
+}
+
+// checkPage records the faults of a page (its cursor and size), so that
+// they come with the input's others in one *i18n.ValidationError.
+func checkPage(v *i18n.Validator, p page.Page) {
+	_, err := p.Window()
+	v.Merge("", err)
 }
 
 // Lots returns a page of the actor's group's lots with usable credits, in
@@ -748,10 +776,11 @@ func checkEntryQuery(q EntryQuery) error {
 // package page), all products when product is empty: a dashboard shows
 // which credits expire when. It needs group.ViewDashboard.
 func (s *Service) Lots(ctx context.Context, by group.Actor, product Product, p page.Page) (page.Result[Lot], error) {
-	if product != "" && !product.Valid() {
-		v := messages.Validator()
-		v.Add("product", "product.unknown")
-		return page.Result[Lot]{}, v.Err()
+	v := messages.Validator()
+	v.Check(product != "" && !product.Valid(), "product", "product.unknown")
+	checkPage(v, p)
+	if err := v.Err(); err != nil {
+		return page.Result[Lot]{}, err
 	}
 	if err := s.groups.Authorize(ctx, by, group.ViewDashboard); err != nil {
 		return page.Result[Lot]{}, err
@@ -765,13 +794,16 @@ func (s *Service) Lots(ctx context.Context, by group.Actor, product Product, p p
 // Reservations returns a page of the actor's group's reservations matching
 // q, ordered by reservation time, then product, then reference (see
 // package page): with q.Ref, the packages associated with one offer.
-// q.GroupID may be left zero; any group but the actor's is refused, and so
-// is a reference reserved by another group (group.ErrForbidden). It needs
+// q.GroupID may be left zero; any group but the actor's is refused
+// (group.ErrForbidden, whether the group exists or not). Only the actor's
+// group's reservations are listed: a reference another group reserved
+// gives an empty page, as a reference nobody holds does. It needs
 // group.ViewDashboard.
 func (s *Service) Reservations(ctx context.Context, by group.Actor, q ReservationQuery, p page.Page) (page.Result[Reservation], error) {
 	v := messages.Validator()
 	v.Check(q.Product != "" && !q.Product.Valid(), "product", "product.unknown")
 	v.Check(q.Status != "" && !q.Status.Valid(), "status", "status.unknown")
+	checkPage(v, p)
 	if err := v.Err(); err != nil {
 		return page.Result[Reservation]{}, err
 	}
@@ -781,19 +813,8 @@ func (s *Service) Reservations(ctx context.Context, by group.Actor, q Reservatio
 	if q.GroupID != uuid.Nil && q.GroupID != by.GroupID {
 		return page.Result[Reservation]{}, otherGroup()
 	}
-	if q.Ref == uuid.Nil {
-		q.GroupID = by.GroupID
-	}
+	q.GroupID = by.GroupID
 	return page.Fetch(p, func(w page.Window) ([]Reservation, error) {
-		list, err := s.store.CreditReservationsPage(ctx, q, w)
-		if err != nil {
-			return nil, err
-		}
-		for _, r := range list {
-			if r.GroupID != by.GroupID {
-				return nil, otherGroup()
-			}
-		}
-		return list, nil
+		return s.store.CreditReservationsPage(ctx, q, w)
 	}, ReservationKey)
 }

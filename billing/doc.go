@@ -44,7 +44,9 @@
 //	Release   ErrNoReservation  back to the bank     the same, no change   ErrNotAllowed
 //	Consume   ErrNoReservation  consumed             ErrNotAllowed         the same, no change
 //
-// A reference reserved by another group is refused (group.ErrForbidden).
+// A reference another group holds is taken: Reserve and Use refuse it
+// (ErrNotAllowed, "reference.taken"), Release answers ErrNoReservation as
+// for a reference nobody holds, and Reservations lists nothing of it.
 // Cancelling an offer before its approval either Releases its credit or
 // simply leaves the reservation with the draft ("package associated"),
 // to be consumed when the offer is submitted again and approved, or
@@ -57,7 +59,7 @@
 //	BalancesOf, StatementOf                    group.PowerViewBanks (board finance, admin)
 //	Consume, ReleaseByBoard                    group.PowerModerateOffers (board moderator, admin)
 //	GrantPurchase                              group.BuyProducts (Principal, Finance manager)
-//	Reserve, Release                           group.PublishOffers (Principal, Posting manager)
+//	Reserve, Release, Use                      group.PublishOffers (Principal, Posting manager)
 //	Balances, Balance, Lots, Reservations      group.ViewDashboard (every role)
 //	Statement                                  group.ViewTransactions (Principal, Finance manager)
 //	ExpireDue                                  the host's scheduler (its entries name no actor)
@@ -65,8 +67,12 @@
 // Staff powers come from the board's staff roster, looked up through the
 // Authorizer at every call (see group.Service.AuthorizeStaff).
 //
-// Members act in their own group only; another group's reference or
-// statement is refused, never an empty success.
+// Members act in their own group only. What they may not see answers as
+// what does not exist: another group's reservation is "no reservation" to
+// Release and absent from Reservations. An input naming another group
+// (Statement's or Reservations' GroupID, GrantPurchase's) is refused
+// (group.ErrForbidden, "forbidden.other_group"), whether that group exists
+// or not.
 //
 // # Concurrency
 //

@@ -23,6 +23,8 @@ var messages = i18n.MustCatalog(
 	i18n.Entry{Code: "reservation.none", FR: "Aucun forfait n'est associé à cette offre pour ce produit.", EN: "No package is associated with this offer for this product."},
 	i18n.Entry{Code: "reservation.consumed", FR: "Le forfait associé à cette offre a déjà été utilisé.", EN: "The package associated with this offer has already been used."},
 	i18n.Entry{Code: "reservation.released", FR: "Le forfait associé à cette offre a été remis dans la banque ; soumettez l'offre de nouveau.", EN: "The package associated with this offer went back to the bank; submit the offer again."},
+	i18n.Entry{Code: "group.not_found", FR: "Groupe introuvable.", EN: "Group not found."},
+	i18n.Entry{Code: "reference.taken", FR: "Cette référence est déjà prise : utilisez-en une autre.", EN: "This reference is already taken: use another one."},
 	i18n.Entry{Code: "purchase.used", FR: "Cette référence d'achat a déjà servi à créditer d'autres forfaits.", EN: "This purchase reference has already credited other packages."},
 	i18n.Entry{Code: "forbidden.moderator", FR: "Seule l'équipe de modération du babillard peut faire cette action.", EN: "Only the board's moderators can do this."},
 	i18n.Entry{Code: "forbidden.other_group", FR: "Cet élément appartient à un autre groupe.", EN: "This item belongs to another group."},

@@ -158,7 +158,7 @@ func TestPropertyLedgerBalances(t *testing.T) {
 				cur := m.res[resKey(ref, p)]
 				switch {
 				case cur != nil && cur.group != g:
-					want("reserve another group's reference", err, group.ErrForbidden)
+					want("reserve another group's reference", err, billing.ErrNotAllowed)
 					return
 				case cur != nil && cur.status == billing.Reserved:
 					want("reserve again", err, nil)

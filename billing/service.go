@@ -28,8 +28,9 @@ var (
 	// ("credit.insufficient").
 	ErrNoCredit = errors.New("billing: no credit available")
 	// ErrNoReservation: no credit is reserved for this reference and
-	// product ("reservation.none").
-	ErrNoReservation = errors.New("billing: no reservation for this reference")
+	// product ("reservation.none"), or none the actor may see. It unwraps
+	// to storage.ErrNotFound.
+	ErrNoReservation = fmt.Errorf("billing: no reservation for this reference: %w", storage.ErrNotFound)
 	// ErrNotAllowed: the action does not fit the current state (a consumed
 	// reservation released, a released one consumed, a purchase reference
 	// reused for other credits).
@@ -113,7 +114,13 @@ func New(store Store, groups Authorizer, opts *Options) *Service {
 // like every store.
 func (s *Service) now() time.Time { return s.opts.Now().UTC().Truncate(time.Microsecond) }
 
+// otherGroup refuses an input that names a group other than the actor's
+// (the answer is the same whether that group exists or not).
 func otherGroup() error { return messages.Error(group.ErrForbidden, "forbidden.other_group") }
+
+// refTaken refuses to reserve a reference another group holds, without
+// naming the group or the reservation's state.
+func refTaken() error { return messages.Error(ErrNotAllowed, "reference.taken") }
 
 func noCredit(p Product) error {
 	fr, en := p.Name()

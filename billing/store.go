@@ -136,6 +136,7 @@ type EntryQuery struct {
 	Until time.Time `json:"until,omitzero"`
 	// Descending lists the newest first.
 	Descending bool `json:"descending"`
-	// Limit caps the result, after ordering (0: no limit).
+	// Limit caps the result of Store.LedgerEntries, after ordering (0: no
+	// limit). Statement and StatementOf ignore it: their page sets the size.
 	Limit int `json:"limit"`
 }

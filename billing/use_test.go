@@ -30,6 +30,7 @@ func TestUseReservesAndConsumesAtOnce(t *testing.T) {
 	_, err = e.bank.Use(e.ctx, e.finance, uuid.New(), billing.Extension)
 	assert.ErrorIs(t, err, group.ErrForbidden, "a Finance manager does not apply optimizations")
 	_, err = e.bank.Use(e.ctx, e.other, ref, billing.Extension)
-	assert.ErrorIs(t, err, group.ErrForbidden, "another group's reference")
+	assert.ErrorIs(t, err, billing.ErrNotAllowed, "another group's reference")
+	assert.Equal(t, "reference.taken", code(err))
 	assert.Equal(t, bal(g, billing.Extension, 2, 0, 1, 0, 1, 0, 0), e.balance(g, billing.Extension))
 }

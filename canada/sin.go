@@ -33,9 +33,11 @@ const sinMask = "\x5a\xa3\x17\xc4\x68\x2f\x91\x3b\xe6"
 // sinRedacted is the only text a SIN ever prints.
 const sinRedacted = "***-***-***"
 
-// ParseSIN checks a Social Insurance Number. Surrounding white space and
-// spaces or hyphens between digits are ignored ("123 456 782",
-// "123-456-782").
+// ParseSIN checks a Social Insurance Number. White space and hyphens are
+// ignored wherever they stand, no-break spaces and the Unicode hyphens,
+// dashes and minus sign included ("123 456 782", "123-456-782",
+// " 123 456 782 "); any other character, and an input longer than 256
+// bytes, is ErrSINFormat.
 //
 // It returns ErrSINFormat unless exactly nine digits remain, then
 // ErrSINChecksum when the Luhn check fails (a mistyped number is told it is
@@ -63,8 +65,8 @@ func ParseSIN(s string) (SIN, error) {
 	return out, nil
 }
 
-// ValidSINChecksum reports whether s is nine digits (separated as ParseSIN
-// allows) whose last digit is the Luhn check digit of the first eight. It
+// ValidSINChecksum reports whether s is nine digits (with the separators
+// ParseSIN ignores) whose last digit is the Luhn check digit of the first eight. It
 // checks nothing else: a number starting with 0 or 8 may pass it and still
 // be refused by ParseSIN. A form can use it to tell a mistyped number as
 // the user types.

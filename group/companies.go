@@ -102,9 +102,11 @@ func (s *Service) RequestCompany(ctx context.Context, userID uuid.UUID, in Compa
 	return c, r, nil
 }
 
-// Company returns a company by ID.
+// Company returns a company by ID; an unknown ID is company.not_found,
+// unwrapping to storage.ErrNotFound.
 func (s *Service) Company(ctx context.Context, id uuid.UUID) (Company, error) {
-	return s.store.Company(ctx, id)
+	c, err := s.store.Company(ctx, id)
+	return c, found(err, "company.not_found")
 }
 
 // SearchCompanies finds active companies by keyword (legal name or city,
@@ -114,8 +116,19 @@ func (s *Service) Company(ctx context.Context, id uuid.UUID) (Company, error) {
 // least 9 digits and nothing but digits, letters, spaces and hyphens)
 // searches registry numbers; anything else searches keywords. Duplicates are
 // all returned, one page at a time, ordered by legal name (byte-wise) then
-// ID; see package page for cursors and sizes.
+// ID; see package page for cursors and sizes. A query longer than 200
+// characters (once trimmed) is bad input (field "query", code "too_long"), reported with
+// the page's faults in one *i18n.ValidationError; an empty query finds
+// nothing.
 func (s *Service) SearchCompanies(ctx context.Context, query string, p page.Page) (page.Result[Company], error) {
+	v := messages.Validator()
+	query = text(v, "query", query, false, maxName)
+	if _, err := p.Window(); err != nil {
+		v.Merge("", err)
+	}
+	if err := v.Err(); err != nil {
+		return page.Result[Company]{}, err
+	}
 	q := CompanyQuery{Status: CompanyActive}
 	if looksLikeRegistryNumber(query) {
 		q.RegistryNumber = registryKey(query)
@@ -190,7 +203,7 @@ func (s *Service) CreateGroup(ctx context.Context, by Moderator, companyID uuid.
 func (s *Service) createGroup(ctx context.Context, g *Group) error {
 	c, err := s.store.Company(ctx, g.CompanyID)
 	if err != nil {
-		return err
+		return found(err, "company.not_found")
 	}
 	if c.Status != CompanyActive {
 		return messages.Error(ErrNotAllowed, "company.not_active")
@@ -212,9 +225,11 @@ func (s *Service) createGroup(ctx context.Context, g *Group) error {
 	return s.emit(ctx, TopicGroupCreated, g.ID, g.ID, g.CreatedAt, GroupPayload{GroupID: g.ID, CompanyID: g.CompanyID, Name: g.Name})
 }
 
-// Group returns a group by ID.
+// Group returns a group by ID; an unknown ID is group.not_found, unwrapping
+// to storage.ErrNotFound.
 func (s *Service) Group(ctx context.Context, id uuid.UUID) (Group, error) {
-	return s.store.Group(ctx, id)
+	g, err := s.store.Group(ctx, id)
+	return g, found(err, "group.not_found")
 }
 
 // GroupsOfCompany returns a page of a company's groups, oldest first

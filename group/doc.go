@@ -17,8 +17,11 @@
 // return an *i18n.Error unwrapping to ErrForbidden when it is missing;
 // invalid input returns a *ValidationError naming every faulty field with a
 // stable code and French and English text. Either way nothing is written.
-// What the actor may not see (another group's invitation or join request)
-// answers not found, exactly like an unknown ID. A company the board creates
+// What the actor may not see (another group's invitation or join request,
+// another company's account given to AddMember) answers not found, exactly
+// like an unknown ID: an *i18n.Error with a code ending in ".not_found"
+// (group, company, user, member, invitation, request) that unwraps to
+// storage.ErrNotFound. A company the board creates
 // starts with an empty group; InviteByBoard gives it its first Principal.
 // Every list returns one page at a time (package page).
 //

@@ -58,24 +58,30 @@ func (s *Service) Invite(ctx context.Context, a Actor, email string, roles ...Ro
 // group's Principal and then invites and manages the others. The invitation
 // records the moderator as its inviter.
 //
-// The address must be a professional one (a *ValidationError otherwise); a
-// group that already has an active Principal is ErrNotAllowed
-// (group.has_principal): its Principal invites. Calling it again sends a
-// further invitation; the earlier ones stay valid until they expire.
+// It needs PowerCreateCompanies (a board moderator or admin); a refusal
+// comes before any look at the input. The address must be a professional
+// one (a *ValidationError otherwise); an unknown group is group.not_found
+// (unwrapping to storage.ErrNotFound); a group whose company is not active is ErrNotAllowed
+// (company.not_active); a group that already has an active Principal is
+// ErrNotAllowed (group.has_principal): its Principal invites. Calling it
+// again sends a further invitation; the earlier ones stay valid until they
+// expire. Every error leaves the store as it was.
 func (s *Service) InviteByBoard(ctx context.Context, by Moderator, groupID uuid.UUID, email string) (Invitation, string, error) {
-	if err := s.AuthorizeStaff(ctx, by, PowerCreateCompanies); err != nil {
-		return Invitation{}, "", err
-	}
-	v := messages.Validator()
-	email = s.professionalEmail(v, "email", email)
-	if err := v.Err(); err != nil {
-		return Invitation{}, "", err
-	}
-	inv, token := s.newInvitation(groupID, email, []Role{Principal}, by.ID)
+	var inv Invitation
+	var token string
 	err := s.store.Atomic(ctx, func(ctx context.Context) error {
+		if err := s.AuthorizeStaff(ctx, by, PowerCreateCompanies); err != nil {
+			return err
+		}
+		v := messages.Validator()
+		email := s.professionalEmail(v, "email", email)
+		if err := v.Err(); err != nil {
+			return err
+		}
+		inv, token = s.newInvitation(groupID, email, []Role{Principal}, by.ID)
 		g, err := s.store.LockGroup(ctx, groupID)
 		if err != nil {
-			return err
+			return found(err, "group.not_found")
 		}
 		c, err := s.store.Company(ctx, g.CompanyID)
 		if err != nil {

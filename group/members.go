@@ -2,9 +2,11 @@ package group
 
 import (
 	"context"
+	"errors"
 	"slices"
 
 	"github.com/babillard/babillard/page"
+	"github.com/babillard/babillard/storage"
 	"github.com/google/uuid"
 )
 
@@ -22,7 +24,11 @@ func (s *Service) Members(ctx context.Context, a Actor, p page.Page) (page.Resul
 
 // AddMember adds an existing user (of the group's company, or of none yet)
 // to the actor's group with roles, or reactivates a former member. It needs
-// ManageMembers.
+// ManageMembers. A user of another company is not found, exactly like an
+// unknown ID (user.not_found, unwrapping to storage.ErrNotFound): a member
+// learns nothing of other companies' accounts. A deleted account is
+// ErrNotAllowed (user.deleted), an active member ErrNotAllowed
+// (member.already).
 func (s *Service) AddMember(ctx context.Context, a Actor, userID uuid.UUID, roles ...Role) (Membership, error) {
 	roles, err := validRoles("roles", roles)
 	if err != nil {
@@ -31,10 +37,18 @@ func (s *Service) AddMember(ctx context.Context, a Actor, userID uuid.UUID, role
 	now := s.now()
 	var out Membership
 	err = s.store.Atomic(ctx, func(ctx context.Context) error {
-		if _, err := s.store.LockGroup(ctx, a.GroupID); err != nil {
+		g, err := s.store.LockGroup(ctx, a.GroupID)
+		if err != nil {
 			return err
 		}
 		if _, err := s.authorize(ctx, a, ManageMembers); err != nil {
+			return err
+		}
+		u, err := s.store.User(ctx, userID)
+		switch {
+		case errors.Is(err, storage.ErrNotFound) || err == nil && u.CompanyID != uuid.Nil && u.CompanyID != g.CompanyID:
+			return messages.Error(storage.ErrNotFound, "user.not_found")
+		case err != nil:
 			return err
 		}
 		if err := s.admit(ctx, userID, a.GroupID, roles, a.UserID, now); err != nil {
@@ -48,7 +62,9 @@ func (s *Service) AddMember(ctx context.Context, a Actor, userID uuid.UUID, role
 
 // SetRoles replaces the roles of a member of the actor's group. It needs
 // ManageMembers; the group must keep at least one active Principal, so
-// demoting the last one is refused.
+// demoting the last one is refused (ErrNotAllowed, member.last_principal).
+// Someone who never was a member of the group is member.not_found
+// (unwrapping to storage.ErrNotFound), a former member member.inactive.
 func (s *Service) SetRoles(ctx context.Context, a Actor, userID uuid.UUID, roles ...Role) (Membership, error) {
 	roles, err := validRoles("roles", roles)
 	if err != nil {
@@ -77,7 +93,9 @@ func (s *Service) SetRoles(ctx context.Context, a Actor, userID uuid.UUID, roles
 // RemoveMember deactivates a member of the actor's group: the membership is
 // kept, inactive, so that history still names who did what. It needs
 // ManageMembers, except that any member may leave (userID == a.UserID). The
-// last active Principal can be neither removed nor leave.
+// last active Principal can be neither removed nor leave. Someone who never
+// was a member of the group is member.not_found (unwrapping to
+// storage.ErrNotFound), a former member member.inactive.
 func (s *Service) RemoveMember(ctx context.Context, a Actor, userID uuid.UUID) (Membership, error) {
 	perm := ManageMembers
 	if userID == a.UserID {
@@ -113,6 +131,9 @@ func (s *Service) lockedMember(ctx context.Context, a Actor, userID uuid.UUID, p
 		return Membership{}, err
 	}
 	m, err := s.store.Membership(ctx, a.GroupID, userID)
+	if errors.Is(err, storage.ErrNotFound) {
+		return Membership{}, messages.Error(storage.ErrNotFound, "member.not_found")
+	}
 	if err != nil {
 		return Membership{}, err
 	}

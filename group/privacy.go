@@ -88,6 +88,16 @@ func (u User) DisplayName() i18n.Text {
 	return i18n.Text{FR: name, EN: name}
 }
 
+// knownUser loads a user; an unknown one is user.not_found, unwrapping to
+// storage.ErrNotFound.
+func (s *Service) knownUser(ctx context.Context, id uuid.UUID) (User, error) {
+	u, err := s.store.User(ctx, id)
+	if errors.Is(err, storage.ErrNotFound) {
+		return u, messages.Error(storage.ErrNotFound, "user.not_found")
+	}
+	return u, err
+}
+
 // liveUser loads a user and refuses a deleted account.
 func (s *Service) liveUser(ctx context.Context, id uuid.UUID) (User, error) {
 	u, err := s.store.User(ctx, id)
@@ -139,12 +149,23 @@ func (s *Service) DeleteUser(ctx context.Context, userID uuid.UUID) (Erasure, er
 // so memberships, invitations they sent, join requests, offers' history
 // and credit entries still say that one member did these things, and name
 // them FormerMember (User.DisplayName). Deleting a deleted account returns
-// it, changing nothing. An unknown user is storage.ErrNotFound.
+// it, changing nothing. An unknown user is user.not_found, unwrapping to
+// storage.ErrNotFound; a DeleteUser without a user (uuid.Nil) is refused
+// (ErrForbidden, forbidden.other_user).
 func (s *Service) DeleteUserByBoard(ctx context.Context, by Moderator, userID uuid.UUID) (Erasure, error) {
-	if err := s.AuthorizeStaff(ctx, by, PowerHandlePrivacy); err != nil {
+	var out Erasure
+	err := s.store.Atomic(ctx, func(ctx context.Context) error {
+		if err := s.AuthorizeStaff(ctx, by, PowerHandlePrivacy); err != nil {
+			return err
+		}
+		var err error
+		out, err = s.deleteUser(ctx, userID, by.ID, true)
+		return err
+	})
+	if err != nil {
 		return Erasure{}, err
 	}
-	return s.deleteUser(ctx, userID, by.ID, true)
+	return out, nil
 }
 
 func (s *Service) deleteUser(ctx context.Context, userID, by uuid.UUID, byBoard bool) (Erasure, error) {
@@ -154,7 +175,7 @@ func (s *Service) deleteUser(ctx context.Context, userID, by uuid.UUID, byBoard 
 	now := s.now()
 	var out Erasure
 	err := s.store.Atomic(ctx, func(ctx context.Context) error {
-		u, err := s.store.User(ctx, userID)
+		u, err := s.knownUser(ctx, userID)
 		if err != nil {
 			return err
 		}
@@ -352,12 +373,22 @@ func (s *Service) ExportUser(ctx context.Context, userID uuid.UUID) (UserExport,
 // group and company names, invitations received and sent, join requests.
 // Secrets stay out (token hashes are never exported). A deleted user's
 // export holds what remains: the opaque ID and its history. An unknown user
-// is storage.ErrNotFound.
+// is user.not_found, unwrapping to storage.ErrNotFound; an ExportUser
+// without a user (uuid.Nil) is refused (ErrForbidden, forbidden.other_user).
 func (s *Service) ExportUserByBoard(ctx context.Context, by Moderator, userID uuid.UUID) (UserExport, error) {
-	if err := s.AuthorizeStaff(ctx, by, PowerHandlePrivacy); err != nil {
+	var out UserExport
+	err := s.store.Atomic(ctx, func(ctx context.Context) error {
+		if err := s.AuthorizeStaff(ctx, by, PowerHandlePrivacy); err != nil {
+			return err
+		}
+		var err error
+		out, err = s.exportUser(ctx, userID)
+		return err
+	})
+	if err != nil {
 		return UserExport{}, err
 	}
-	return s.exportUser(ctx, userID)
+	return out, nil
 }
 
 func (s *Service) exportUser(ctx context.Context, userID uuid.UUID) (UserExport, error) {
@@ -366,7 +397,7 @@ func (s *Service) exportUser(ctx context.Context, userID uuid.UUID) (UserExport,
 	}
 	var out UserExport
 	err := s.store.Atomic(ctx, func(ctx context.Context) error {
-		u, err := s.store.User(ctx, userID)
+		u, err := s.knownUser(ctx, userID)
 		if err != nil {
 			return err
 		}

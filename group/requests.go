@@ -20,7 +20,7 @@ func (s *Service) RequestToJoin(ctx context.Context, userID, groupID uuid.UUID) 
 	err := s.store.Atomic(ctx, func(ctx context.Context) error {
 		g, err := s.store.Group(ctx, groupID)
 		if err != nil {
-			return err
+			return found(err, "group.not_found")
 		}
 		r.CompanyID = g.CompanyID
 		if err := s.checkCanRequest(ctx, r); err != nil {
@@ -73,7 +73,7 @@ func (s *Service) RequestGroup(ctx context.Context, userID, companyID uuid.UUID,
 func (s *Service) checkCanRequest(ctx context.Context, r JoinRequest) error {
 	c, err := s.store.Company(ctx, r.CompanyID)
 	if err != nil {
-		return err
+		return found(err, "company.not_found")
 	}
 	if c.Status != CompanyActive {
 		return messages.Error(ErrNotAllowed, "company.not_active")
@@ -284,7 +284,7 @@ func (s *Service) boardRequest(ctx context.Context, id uuid.UUID) (JoinRequest, 
 	r, err := s.store.JoinRequest(ctx, id)
 	switch {
 	case err != nil:
-		return r, err
+		return r, found(err, "request.not_found")
 	case !r.NewGroup:
 		return r, messages.Error(ErrNotAllowed, "request.principal_decides")
 	case r.Status != RequestPending:

@@ -182,6 +182,16 @@ func (s *Service) Authorize(ctx context.Context, a Actor, p Permission) error {
 	return err
 }
 
+// found returns err, a store's answer, as the bilingual not-found error
+// code (unwrapping to storage.ErrNotFound) when it is storage.ErrNotFound,
+// and unchanged otherwise (nil included).
+func found(err error, code string) error {
+	if errors.Is(err, storage.ErrNotFound) {
+		return messages.Error(storage.ErrNotFound, code)
+	}
+	return err
+}
+
 // event builds an outbox event with a JSON payload.
 func (s *Service) event(topic string, groupID, subject uuid.UUID, at time.Time, payload any) (storage.Event, error) {
 	data, err := json.Marshal(payload)

@@ -348,7 +348,7 @@ func TestJoinRefusedAndCrossCompany(t *testing.T) {
 	_, err = f.svc.RequestToJoin(f.ctx, paul.ID, f.group.ID)
 	requireRefused(t, err, group.ErrNotAllowed, "member.other_company")
 	_, err = f.svc.AddMember(f.ctx, f.principal, paul.ID, group.PostingManager)
-	requireRefused(t, err, group.ErrNotAllowed, "member.other_company")
+	requireRefused(t, err, storage.ErrNotFound, "user.not_found")
 	// A Principal acting in another group sees nothing of this one.
 	_, err = f.svc.Members(f.ctx, group.Actor{UserID: paul.ID, GroupID: f.group.ID}, page.Page{})
 	requireRefused(t, err, group.ErrForbidden, "forbidden.not_member")

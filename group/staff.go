@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/babillard/babillard/i18n"
+	"github.com/babillard/babillard/page"
 	"github.com/babillard/babillard/storage"
 	"github.com/google/uuid"
 )
@@ -185,6 +186,7 @@ type StaffPayload struct {
 // package's main catalog.
 var staffMessages = i18n.MustCatalog(
 	i18n.Entry{Code: "required", FR: "Ce champ est obligatoire.", EN: "This field is required."},
+	i18n.Entry{Code: "too_many", FR: "Indiquez au plus %d éléments.", EN: "Give at most %d items."},
 	i18n.Entry{Code: "staff_role.unknown", FR: "Rôle du babillard inconnu.", EN: "Unknown board role."},
 	i18n.Entry{Code: "staff_roles.required", FR: "Choisissez au moins un rôle du babillard.", EN: "Choose at least one board role."},
 	i18n.Entry{Code: "forbidden.moderator", FR: "Seule l'équipe du babillard peut faire cette action.", EN: "Only the board's staff can do this."},
@@ -241,10 +243,14 @@ func (s *Service) AuthorizeStaff(ctx context.Context, m Moderator, p StaffPower)
 	return err
 }
 
-// validStaffRoles checks and normalises board roles: at least one, each
+// validStaffRoles checks and normalises board roles: at least one and at
+// most maxRoles (repeats included, counted before any is looked at), each
 // known, duplicates dropped, in StaffRoles order.
 func validStaffRoles(roles []StaffRole) ([]StaffRole, error) {
 	v := staffMessages.Validator()
+	if v.Check(len(roles) > maxRoles, "roles", "too_many", maxRoles) {
+		return nil, v.Err()
+	}
 	if len(roles) == 0 {
 		v.Add("roles", "staff_roles.required")
 	}
@@ -322,7 +328,10 @@ func (s *Service) BootstrapStaff(ctx context.Context, userID uuid.UUID) (Staff, 
 
 // AddStaff puts a user on the board's staff roster with roles, or brings
 // back a removed member with new roles. It needs PowerManageStaff (an
-// admin). A user already active on the roster is refused (ErrNotAllowed,
+// admin); a refusal comes before any look at the input. The roles are at
+// least one and at most 10 (repeats included), each a board role
+// (*i18n.ValidationError on field "roles" otherwise); repeats are dropped
+// and the roles kept in StaffRoles order. A user already active on the roster is refused (ErrNotAllowed,
 // "staff.already"): SetStaffRoles changes roles.
 func (s *Service) AddStaff(ctx context.Context, by Moderator, userID uuid.UUID, roles ...StaffRole) (Staff, error) {
 	now := s.now()
@@ -437,8 +446,10 @@ func (s *Service) RemoveStaff(ctx context.Context, by Moderator, userID uuid.UUI
 }
 
 // Staff returns the roster record of userID, active or not. An admin
-// (PowerManageStaff) may read anyone's; any active staff member may read
-// their own, to learn what they may do.
+// (PowerManageStaff) may read anyone's, and a user never on the roster is
+// ErrNotAllowed ("staff.not_staff") to them; any active staff member may
+// read their own, to learn what they may do. Anyone else is refused
+// (ErrForbidden), a removed member reading their own record too.
 func (s *Service) Staff(ctx context.Context, by Moderator, userID uuid.UUID) (Staff, error) {
 	var out Staff
 	err := s.store.Atomic(ctx, func(ctx context.Context) error {
@@ -463,19 +474,27 @@ func (s *Service) Staff(ctx context.Context, by Moderator, userID uuid.UUID) (St
 	return out, nil
 }
 
-// StaffRoster returns every roster record, removed members included (Active
-// false), oldest first. It needs PowerManageStaff (an admin).
-func (s *Service) StaffRoster(ctx context.Context, by Moderator) ([]Staff, error) {
-	var out []Staff
+// StaffRoster returns a page of the roster, removed members included
+// (Active false), ordered by the time each member was added, then user ID:
+// oldest first (see package page for cursors and sizes; StaffKey is the
+// order). Re-adding a removed member moves them to the end. It needs
+// PowerManageStaff (an admin); a refusal comes before any fault of p.
+func (s *Service) StaffRoster(ctx context.Context, by Moderator, p page.Page) (page.Result[Staff], error) {
+	var out page.Result[Staff]
 	err := s.store.Atomic(ctx, func(ctx context.Context) error {
 		if _, err := s.staff(ctx, by, PowerManageStaff); err != nil {
 			return err
 		}
 		var err error
-		out, err = s.store.StaffRoster(ctx)
+		out, err = page.Fetch(p, func(w page.Window) ([]Staff, error) {
+			return s.store.StaffRosterPage(ctx, w)
+		}, StaffKey)
 		return err
 	})
-	return out, err
+	if err != nil {
+		return page.Result[Staff]{}, err
+	}
+	return out, nil
 }
 
 // lockedStaffAdmin locks the roster and checks that by may manage it.

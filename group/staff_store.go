@@ -3,6 +3,7 @@ package group
 import (
 	"context"
 
+	"github.com/babillard/babillard/page"
 	"github.com/google/uuid"
 )
 
@@ -21,6 +22,10 @@ type StaffStore interface {
 	// StaffRoster returns every roster record, active or not, ordered by
 	// AddedAt then UserID.
 	StaffRoster(ctx context.Context) ([]Staff, error)
+	// StaffRosterPage returns the roster records, active or not, strictly
+	// after w.After in AddedAt then UserID order (StaffKey), at most
+	// w.Limit of them (0: all).
+	StaffRosterPage(ctx context.Context, w page.Window) ([]Staff, error)
 	// LockStaffRoster, within a transaction, keeps concurrent transactions
 	// from locking the roster until this one ends. Services lock the roster
 	// before changing it, so that its invariants (one bootstrap, at least
@@ -28,3 +33,7 @@ type StaffStore interface {
 	// actions only read it. Without a transaction it does nothing.
 	LockStaffRoster(ctx context.Context) error
 }
+
+// StaffKey is a roster record's position in the roster: the time the
+// member was added (or re-added), then their user ID.
+func StaffKey(st Staff) page.Key { return page.Key{Time: st.AddedAt, ID: st.UserID} }

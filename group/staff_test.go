@@ -79,9 +79,9 @@ func TestBootstrapStaffOnce(t *testing.T) {
 		_, err = svc.BootstrapStaff(ctx, other)
 		assert.Equal(t, "staff.bootstrap_closed", refusal(t, err, group.ErrNotAllowed), "a running board cannot be taken over")
 	}
-	roster, err := svc.StaffRoster(ctx, admin)
+	roster, err := svc.StaffRoster(ctx, admin, page.Page{})
 	require.NoError(t, err)
-	assert.Equal(t, []group.Staff{st}, roster)
+	assert.Equal(t, page.Result[group.Staff]{Items: []group.Staff{st}}, roster)
 }
 
 // Of many bootstraps at once, one wins; the others are refused.
@@ -153,7 +153,7 @@ func TestStaffRoster(t *testing.T) {
 		refusal(t, err, group.ErrForbidden)
 		_, err = svc.RemoveStaff(ctx, by, finID)
 		refusal(t, err, group.ErrForbidden)
-		_, err = svc.StaffRoster(ctx, by)
+		_, err = svc.StaffRoster(ctx, by, page.Page{})
 		refusal(t, err, group.ErrForbidden)
 		_, err = svc.Staff(ctx, by, admin.ID)
 		assert.ErrorIs(t, err, group.ErrForbidden, name)
@@ -197,10 +197,10 @@ func TestStaffRoster(t *testing.T) {
 	assert.Equal(t, []group.StaffRole{group.StaffModerator}, back.Roles)
 	assert.Zero(t, back.ChangedAt)
 
-	roster, err := svc.StaffRoster(ctx, admin)
+	roster, err := svc.StaffRoster(ctx, admin, page.Page{})
 	require.NoError(t, err)
 	var ids []uuid.UUID
-	for _, st := range roster {
+	for _, st := range roster.Items {
 		ids = append(ids, st.UserID)
 	}
 	assert.Equal(t, []uuid.UUID{admin.ID, finID, modID}, ids, "by time added")

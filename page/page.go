@@ -27,6 +27,7 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"iter"
 	"strings"
 	"time"
@@ -86,7 +87,8 @@ func (k Key) Compare(o Key) int {
 
 // wire is a Key's cursor form.
 type wire struct {
-	T int64     `json:"t,omitempty"`
+	// T is set whenever the Key's Time is not zero (the Unix epoch is 0).
+	T *int64    `json:"t,omitempty"`
 	N int64     `json:"n,omitempty"`
 	S string    `json:"s,omitempty"`
 	I uuid.UUID `json:"i"`
@@ -97,33 +99,46 @@ type wire struct {
 func (k Key) Cursor() string {
 	w := wire{N: k.Seq, S: k.Text, I: k.ID}
 	if !k.Time.IsZero() {
-		w.T = k.Time.UnixMicro()
+		t := k.Time.UnixMicro()
+		w.T = &t
 	}
 	b, _ := json.Marshal(w)
 	return base64.RawURLEncoding.EncodeToString(b)
 }
 
-// ParseCursor decodes a cursor made by Key.Cursor; "" is the zero Key.
+// MaxCursor is the length, in bytes, beyond which a cursor is refused
+// unread: no cursor the library makes comes near it.
+const MaxCursor = 4096
+
+// ParseCursor decodes a cursor made by Key.Cursor; "" is the zero Key. A
+// cursor that does not decode, or is longer than MaxCursor, is an
+// *i18n.ValidationError on field "after" (code "page.cursor").
 func ParseCursor(cursor string) (Key, error) {
 	if cursor == "" {
 		return Key{}, nil
 	}
-	b, err := base64.RawURLEncoding.DecodeString(cursor)
 	var w wire
-	if err == nil {
-		err = json.Unmarshal(b, &w)
+	err := errBadCursor
+	if len(cursor) <= MaxCursor {
+		var b []byte
+		if b, err = base64.RawURLEncoding.DecodeString(cursor); err == nil {
+			err = json.Unmarshal(b, &w)
+		}
 	}
-	if err != nil || w.I == uuid.Nil && w.S == "" && w.T == 0 && w.N == 0 {
+	if err != nil || w.I == uuid.Nil && w.S == "" && w.T == nil && w.N == 0 {
 		v := messages.Validator()
 		v.Add("after", "page.cursor")
 		return Key{}, v.Err()
 	}
 	k := Key{Seq: w.N, Text: w.S, ID: w.I}
-	if w.T != 0 {
-		k.Time = time.UnixMicro(w.T).UTC()
+	if w.T != nil {
+		k.Time = time.UnixMicro(*w.T).UTC()
 	}
 	return k, nil
 }
+
+// errBadCursor marks a cursor refused before it is decoded.
+var errBadCursor = errors.New("page: cursor too long")
 
 // Window is a decoded Page, what a store method receives: the records
 // strictly after After in the list's order, at most Limit of them (0: no

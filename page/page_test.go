@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -146,5 +147,27 @@ func TestAll(t *testing.T) {
 	cancel()
 	for _, err := range page.All(ctx, l.page) {
 		assert.ErrorIs(t, err, context.Canceled)
+	}
+}
+
+// TestCursorEdges: a Key at the Unix epoch keeps its time; a cursor beyond
+// MaxCursor is refused unread, on field "after".
+func TestCursorEdges(t *testing.T) {
+	epoch := page.Key{Time: time.Unix(0, 0).UTC()}
+	got, err := page.ParseCursor(epoch.Cursor())
+	require.NoError(t, err)
+	assert.True(t, got.Time.Equal(epoch.Time), "the epoch is a time, not the zero Time: %v", got.Time)
+	assert.False(t, got.IsZero())
+	assert.Equal(t, 0, epoch.Compare(got))
+
+	long := page.Key{Text: strings.Repeat("é", 1000), ID: uuid.New()}
+	got, err = page.ParseCursor(long.Cursor())
+	require.NoError(t, err, "a cursor of a long key (%d bytes)", len(long.Cursor()))
+	assert.Equal(t, long.Text, got.Text)
+	for _, c := range []string{strings.Repeat("A", page.MaxCursor+1), strings.Repeat("e30", 1<<20)} {
+		_, err = page.Page{After: c}.Window()
+		var ve *i18n.ValidationError
+		require.ErrorAs(t, err, &ve)
+		assert.Equal(t, []string{"after:page.cursor"}, ve.Codes())
 	}
 }

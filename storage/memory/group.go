@@ -272,7 +272,7 @@ func (s *Store) CreateUser(ctx context.Context, u *group.User) error {
 			return errDuplicate("user", row.ID)
 		}
 		if _, ok := s.userByEmail.get(row.Email); ok {
-			return errDuplicate("user e-mail", row.Email)
+			return errDuplicate("user e-mail of", row.ID)
 		}
 		s.users.put(t, row.ID, row)
 		s.userByEmail.put(t, row.Email, row.ID)
@@ -305,7 +305,7 @@ func (s *Store) UserByEmail(ctx context.Context, email string) (group.User, erro
 	err := s.read(ctx, func() error {
 		id, ok := s.userByEmail.get(email)
 		if !ok {
-			return errNotFound("user e-mail", email)
+			return errNotFound("user by e-mail", "")
 		}
 		u, _ := s.users.get(id)
 		out = copyUser(u)
@@ -347,7 +347,7 @@ func (s *Store) UpdateUser(ctx context.Context, u *group.User) error {
 		}
 		if row.Email != cur.Email {
 			if _, taken := s.userByEmail.get(row.Email); taken {
-				return errDuplicate("user e-mail", row.Email)
+				return errDuplicate("user e-mail of", row.ID)
 			}
 			s.userByEmail.delete(t, cur.Email)
 			s.userByEmail.put(t, row.Email, row.ID)

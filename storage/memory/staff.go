@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/babillard/babillard/group"
+	"github.com/babillard/babillard/page"
 	"github.com/google/uuid"
 )
 
@@ -102,6 +103,13 @@ func (s *Store) StaffRoster(ctx context.Context) ([]group.Staff, error) {
 	})
 	slices.SortFunc(out, func(a, b group.Staff) int { return compareTimeID(a.AddedAt, b.AddedAt, a.UserID, b.UserID) })
 	return out, err
+}
+
+// StaffRosterPage returns the roster records, active or not, after w.After
+// in AddedAt then UserID order, at most w.Limit (0: all).
+func (s *Store) StaffRosterPage(ctx context.Context, w page.Window) ([]group.Staff, error) {
+	all, err := s.StaffRoster(ctx)
+	return window(all, err, w, group.StaffKey)
 }
 
 // LockStaffRoster does nothing more than check ctx: a transaction of the

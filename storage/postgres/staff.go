@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/babillard/babillard/group"
+	"github.com/babillard/babillard/page"
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 )
@@ -102,6 +103,14 @@ func (s *Store) StaffRoster(ctx context.Context) ([]group.Staff, error) {
 		return nil, mapErr("staff roster", err)
 	}
 	return out, nil
+}
+
+// StaffRosterPage returns the roster records, active or not, after w.After
+// in AddedAt then UserID order, at most w.Limit (0: all).
+func (s *Store) StaffRosterPage(ctx context.Context, w page.Window) ([]group.Staff, error) {
+	var c where
+	c.afterTime(`added_at`, `user_id`, w.After)
+	return list(ctx, s, "staff roster", `SELECT `+staffColumns+` FROM {s}babillard_staff`, c, `added_at, user_id`, w.Limit, scanStaff)
 }
 
 // LockStaffRoster locks the roster table in SHARE ROW EXCLUSIVE mode until

@@ -181,6 +181,7 @@ func (su *suite) testStaff(t *testing.T) {
 			}
 		}
 	})
+	t.Run("RosterPage", su.testStaffRosterPage)
 }
 
 // newStaffAt returns a roster record added at t, built without touching the

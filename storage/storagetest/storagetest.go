@@ -156,6 +156,7 @@ func Run(t *testing.T, newStore func(t *testing.T) Store, opts ...Option) {
 	t.Run("JoinRequest", su.testJoinRequest)
 	t.Run("Invitation", su.testInvitation)
 	t.Run("Staff", su.testStaff)
+	t.Run("ErrorsNameNoAddress", su.testErrorsNameNoAddress)
 	t.Run("GroupIsolation", su.testGroupIsolation)
 	t.Run("GroupLists", su.testGroupLists)
 	t.Run("Times", su.testTimes)
