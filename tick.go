@@ -2,6 +2,7 @@ package babillard
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -39,10 +40,26 @@ type TickPartReport struct {
 	// Count is how many things the part moved (reported even when it
 	// failed part of the way).
 	Count int `json:"count"`
-	// Err is why the part failed, nil when it did not.
+	// Err is why the part failed, nil when it did not. In JSON it is the
+	// error's text, "error", absent when the part succeeded.
 	Err error `json:"-"`
 	// Duration is how long the part ran.
 	Duration time.Duration `json:"duration"`
+}
+
+// MarshalJSON encodes the report with its error as text ("error"), left
+// out when the part succeeded, so that a stored or sent report keeps why a
+// part failed.
+func (p TickPartReport) MarshalJSON() ([]byte, error) {
+	type fields TickPartReport // the same fields, without this method
+	var text string
+	if p.Err != nil {
+		text = p.Err.Error()
+	}
+	return json.Marshal(struct {
+		fields
+		Error string `json:"error,omitempty"`
+	}{fields(p), text})
 }
 
 // TickReport is what a Tick did, part by part, in the order they ran.

@@ -2,6 +2,7 @@ package babillard_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"testing"
@@ -143,4 +144,25 @@ func TestTickOfABoardNotMadeByNew(t *testing.T) {
 	report, err := literal.Tick(context.Background(), b.Clock.Now())
 	require.NoError(t, err)
 	assert.Equal(t, []string{babillard.TickOffers, babillard.TickCredits}, names(report))
+}
+
+// TestTickReportJSONKeepsTheError: an encoded report says why a part
+// failed, and says nothing of an error where the part succeeded.
+func TestTickReportJSONKeepsTheError(t *testing.T) {
+	r := babillard.TickReport{Parts: []babillard.TickPartReport{
+		{Name: "ok", Count: 2},
+		{Name: "broken", Count: 1, Err: errors.New("store unreachable")},
+	}}
+	data, err := json.Marshal(r)
+	require.NoError(t, err)
+	var back struct {
+		Parts []map[string]any `json:"parts"`
+	}
+	require.NoError(t, json.Unmarshal(data, &back))
+	require.Len(t, back.Parts, 2)
+	assert.Equal(t, "ok", back.Parts[0]["name"])
+	assert.NotContains(t, back.Parts[0], "error")
+	assert.Equal(t, "broken", back.Parts[1]["name"])
+	assert.Equal(t, "store unreachable", back.Parts[1]["error"])
+	assert.EqualValues(t, 1, back.Parts[1]["count"])
 }
