@@ -152,6 +152,7 @@ func parseRow(v *i18n.Validator, p string, get func(string) string) Rate {
 		checkPercent(v, d, p+c)
 		return d
 	}
+	beforeRates := v.Len()
 	switch system := get("tax_system"); system {
 	case "GST":
 		r.Taxes = []Levy{{GST, rate("gst_rate_pct")}}
@@ -182,7 +183,7 @@ func parseRow(v *i18n.Validator, p string, get func(string) string) Rate {
 	default:
 		v.Add(p+"tax_system", "tax_system.unknown")
 	}
-	if s := get("combined_rate_pct"); s != "" && len(r.Taxes) > 0 {
+	if s := get("combined_rate_pct"); s != "" && len(r.Taxes) > 0 && v.Len() == beforeRates {
 		d, err := decimal.NewFromString(s)
 		if err != nil || strings.ContainsAny(s, "eE") {
 			v.Add(p+"combined_rate_pct", "rate.format")
