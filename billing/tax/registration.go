@@ -1,6 +1,7 @@
 package tax
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 
@@ -70,12 +71,58 @@ func (q QSTNumber) Compact() string {
 // IsZero reports whether q is the zero value.
 func (q QSTNumber) IsZero() bool { return q.id == "" }
 
+// MarshalText implements encoding.TextMarshaler: the compact form.
+func (q QSTNumber) MarshalText() ([]byte, error) { return []byte(q.Compact()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler, accepting what
+// ParseQSTNumber accepts, and "" for the zero value.
+func (q *QSTNumber) UnmarshalText(b []byte) error {
+	if strings.TrimSpace(string(b)) == "" {
+		*q = QSTNumber{}
+		return nil
+	}
+	v, err := ParseQSTNumber(string(b))
+	if err != nil {
+		return err
+	}
+	*q = v
+	return nil
+}
+
 // Registration is the board's sales tax registration, printed on every
 // invoice: its GST/HST number (a CRA business number with the RT program,
 // "123456782 RT0001") and its QST number, when it is registered for QST.
+// In JSON it is {"gst_hst_number": "123456782RT0001", "qst_number":
+// "1234567890TQ0001"}, and decoding validates it as NewRegistration does.
 type Registration struct {
-	GSTHST canada.BusinessNumber
-	QST    QSTNumber
+	GSTHST canada.BusinessNumber `json:"gst_hst_number"`
+	QST    QSTNumber             `json:"qst_number"`
+}
+
+// registrationJSON is the JSON form of a Registration.
+type registrationJSON struct {
+	GSTHST string `json:"gst_hst_number"`
+	QST    string `json:"qst_number,omitempty"`
+}
+
+// MarshalJSON implements json.Marshaler with the numbers' compact forms.
+func (r Registration) MarshalJSON() ([]byte, error) {
+	return json.Marshal(registrationJSON{GSTHST: r.GSTHST.Compact(), QST: r.QST.Compact()})
+}
+
+// UnmarshalJSON implements json.Unmarshaler: it returns NewRegistration's
+// *i18n.ValidationError when a number is invalid, and leaves r unchanged.
+func (r *Registration) UnmarshalJSON(b []byte) error {
+	var w registrationJSON
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	v, err := NewRegistration(w.GSTHST, w.QST)
+	if err != nil {
+		return err
+	}
+	*r = v
+	return nil
 }
 
 // NewRegistration validates a board's GST/HST number (required) and QST

@@ -1,6 +1,7 @@
 package tax_test
 
 import (
+	"encoding/json"
 	"testing"
 
 	"github.com/babillard/babillard/billing/tax"
@@ -48,6 +49,31 @@ func TestNewRegistration(t *testing.T) {
 	}
 	_, err = tax.ParseQSTNumber(string(make([]byte, 100)))
 	assert.ErrorIs(t, err, tax.ErrQSTNumberFormat)
+}
+
+func TestRegistrationJSON(t *testing.T) {
+	r, err := tax.NewRegistration("123456782 RT 0001", "1234567890 TQ 0001")
+	require.NoError(t, err)
+	b, err := json.Marshal(r)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"gst_hst_number":"123456782RT0001","qst_number":"1234567890TQ0001"}`, string(b))
+	var back tax.Registration
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, r, back)
+
+	var bad tax.Registration
+	err = json.Unmarshal([]byte(`{"gst_hst_number":"123456783RT0001","qst_number":"x"}`), &bad)
+	var ve *i18n.ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, []string{"gst_hst_number:gst_hst_number.checksum", "qst_number:qst_number.format"}, ve.Codes())
+	assert.Equal(t, tax.Registration{}, bad)
+
+	var q tax.QSTNumber
+	require.NoError(t, q.UnmarshalText([]byte("1234567890 tq 0001")))
+	assert.Equal(t, r.QST, q)
+	require.NoError(t, q.UnmarshalText(nil))
+	assert.True(t, q.IsZero())
+	assert.ErrorIs(t, q.UnmarshalText([]byte("12")), tax.ErrQSTNumberFormat)
 }
 
 func TestRegistrationCovers(t *testing.T) {

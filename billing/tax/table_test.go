@@ -2,6 +2,7 @@ package tax_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"strings"
 	"testing"
@@ -60,6 +61,19 @@ func TestDefaultTable(t *testing.T) {
 	loaded, err := tax.Load(bytes.NewReader(b))
 	require.NoError(t, err)
 	assert.Equal(t, tax.Default().Rates(), loaded.Rates())
+}
+
+// TestRatesJSON: a board can keep its table as JSON, the periods still in
+// force without a "to".
+func TestRatesJSON(t *testing.T) {
+	b, err := json.Marshal(tax.Default().Rates())
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `{"province":"QC","from":"2013-01-01","taxes":[{"kind":"GST","percent":"5"},{"kind":"QST","percent":"9.975"}]}`)
+	var rates []tax.Rate
+	require.NoError(t, json.Unmarshal(b, &rates))
+	tbl, err := tax.New(rates)
+	require.NoError(t, err)
+	assert.Equal(t, tax.Default().Rates(), tbl.Rates())
 }
 
 func TestNewCopiesItsInput(t *testing.T) {

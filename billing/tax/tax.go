@@ -137,7 +137,7 @@ const MaxRateDecimals = 6
 type Rate struct {
 	Province canada.Province `json:"province"`
 	From     canada.Date     `json:"from"`
-	To       canada.Date     `json:"to"`
+	To       canada.Date     `json:"to,omitzero"`
 	Taxes    []Levy          `json:"taxes"`
 }
 
