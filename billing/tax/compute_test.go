@@ -280,3 +280,25 @@ func TestKinds(t *testing.T) {
 	assert.True(t, tax.Kind("VAT").Abbrev().IsZero())
 	assert.True(t, tax.Kind("VAT").Name().IsZero())
 }
+
+// TestConcurrentCompute: a table is read by many goroutines at once (run
+// with -race).
+func TestConcurrentCompute(t *testing.T) {
+	done := make(chan tax.Cents)
+	for range 8 {
+		go func() {
+			var last tax.Cents
+			for _, p := range canada.Provinces() {
+				b, err := tax.Default().Compute(p.Code, day("2026-06-01"), 15000)
+				if err != nil {
+					panic(err)
+				}
+				last = b.Total
+			}
+			done <- last
+		}()
+	}
+	for range 8 {
+		assert.Equal(t, tax.Cents(15750), <-done) // Nunavut, last in order
+	}
+}

@@ -1,6 +1,7 @@
 package tax
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -51,7 +52,7 @@ func Load(r io.Reader) (*Table, error) {
 	if v.Check(len(data) > MaxCSVBytes, "csv", "csv.too_large", MaxCSVBytes) {
 		return nil, v.Err()
 	}
-	cr := csv.NewReader(strings.NewReader(string(data)))
+	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1
 	records, err := cr.ReadAll()
 	if err != nil {
@@ -157,12 +158,9 @@ func parseRow(v *i18n.Validator, p string, get func(string) string) Rate {
 	case "GST":
 		r.Taxes = []Levy{{GST, rate("gst_rate_pct")}}
 	case "HST":
-		hst := rate("hst_rate_pct")
-		r.Taxes = []Levy{{HST, hst}}
+		r.Taxes = []Levy{{HST, rate("hst_rate_pct")}}
 		if get("provincial_rate_pct") != "" {
-			if part := rate("provincial_rate_pct"); part.GreaterThan(hst) {
-				v.Add(p+"provincial_rate_pct", "rate.range")
-			}
+			rate("provincial_rate_pct") // the provincial part of HST: checked, not charged apart
 		}
 	case "GST+QST", "GST+PST":
 		kind := QST

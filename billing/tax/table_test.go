@@ -54,6 +54,13 @@ func TestDefaultTable(t *testing.T) {
 	qc, err := tax.Default().RateOn(canada.QC, day("2026-06-01"))
 	require.NoError(t, err)
 	assert.Equal(t, "14.975", qc.Total().String())
+	assert.True(t, qc.In(day("2013-01-01")))
+	assert.False(t, qc.In(day("2012-12-31")))
+	ns, err := tax.Default().RateOn(canada.NS, day("2025-03-31"))
+	require.NoError(t, err)
+	assert.True(t, ns.In(day("2010-07-01")))
+	assert.True(t, ns.In(day("2025-03-31")))
+	assert.False(t, ns.In(day("2025-04-01")))
 
 	// The embedded file is the package's rates.csv.
 	b, err := os.ReadFile("rates.csv")
@@ -215,7 +222,14 @@ func TestLoadReportsEveryFault(t *testing.T) {
 
 func TestLoadShape(t *testing.T) {
 	var ve *i18n.ValidationError
-	_, err := tax.Load(strings.NewReader(""))
+	_, err := tax.Load(strings.NewReader(strings.Replace(defaultCSV(t), "CA-YT,Yukon,Yukon,GST,5,", "CA-YT,Yukon,Yukon,GST,5e0,", 1)))
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, []string{"rows[13].gst_rate_pct:rate.format"}, ve.Codes(), "no exponents")
+	_, err = tax.Load(strings.NewReader(strings.Replace(defaultCSV(t), "HST,,13,HST provincial portion,8,13", "HST,,13,HST provincial portion,x,13", 1)))
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, []string{"rows[9].provincial_rate_pct:rate.format"}, ve.Codes(), "the provincial part of HST is checked")
+
+	_, err = tax.Load(strings.NewReader(""))
 	require.ErrorAs(t, err, &ve)
 	assert.Equal(t, []string{"csv:csv.format"}, ve.Codes())
 

@@ -141,7 +141,8 @@ type Rate struct {
 	Taxes    []Levy          `json:"taxes"`
 }
 
-// In reports whether day is within r's period.
+// In reports whether day, a valid date, is within r's period, its first
+// and last days included.
 func (r Rate) In(day canada.Date) bool {
 	k := dayKey(day)
 	return dayKey(r.From) <= k && (r.To == canada.Date{} || k <= dayKey(r.To))
