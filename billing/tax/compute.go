@@ -31,12 +31,19 @@ type Line struct {
 // Tax is exactly the sum of the lines' amounts and Total is exactly Subtotal
 // + Tax.
 type Breakdown struct {
+	// Province is the billing address's province or territory.
 	Province canada.Province `json:"province"`
-	Day      canada.Date     `json:"day"`
-	Subtotal Cents           `json:"subtotal"`
-	Lines    []Line          `json:"lines"`
-	Tax      Cents           `json:"tax"`
-	Total    Cents           `json:"total"`
+	// Day is the day of the sale in America/Toronto, which chose the rates.
+	Day canada.Date `json:"day"`
+	// Subtotal is the taxable subtotal, after discount, excluding taxes.
+	Subtotal Cents `json:"subtotal"`
+	// Lines are the taxes in force, federal first (GST or HST), then QST,
+	// PST or RST.
+	Lines []Line `json:"lines"`
+	// Tax is the sum of the lines' amounts.
+	Tax Cents `json:"tax"`
+	// Total is Subtotal + Tax.
+	Total Cents `json:"total"`
 }
 
 // Compute returns the taxes of a sale billed to an address in province on
