@@ -2,6 +2,7 @@ package tax
 
 import (
 	"math/bits"
+	"strings"
 
 	"github.com/babillard/babillard/canada"
 	"github.com/babillard/babillard/i18n"
@@ -25,6 +26,17 @@ type Line struct {
 	Base Cents `json:"base"`
 	// Amount is Base × Percent / 100, rounded half-up to the cent.
 	Amount Cents `json:"amount"`
+}
+
+// PercentText returns the line's rate as an invoice prints it in l:
+// "9,975 %" in French (a decimal comma and a non-breaking space before the
+// sign), "9.975%" in English.
+func (l Line) PercentText(lang i18n.Lang) string {
+	s := l.Percent.String()
+	if lang == i18n.English {
+		return s + "%"
+	}
+	return strings.Replace(s, ".", ",", 1) + "\u00a0%"
 }
 
 // Breakdown is the taxes of one sale: each line, their sum and the total.

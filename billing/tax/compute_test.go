@@ -302,3 +302,24 @@ func TestConcurrentCompute(t *testing.T) {
 		assert.Equal(t, tax.Cents(15750), <-done) // Nunavut, last in order
 	}
 }
+
+// TestPercentText: a rate prints with a decimal comma and a non-breaking
+// space in French, a point and no space in English.
+func TestPercentText(t *testing.T) {
+	b, err := tax.Default().Compute(canada.QC, canada.Date{Year: 2026, Month: 6, Day: 1}, 15000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		line int
+		lang i18n.Lang
+		want string
+	}{
+		{0, i18n.French, "5\u00a0%"}, {0, i18n.English, "5%"},
+		{1, i18n.French, "9,975\u00a0%"}, {1, i18n.English, "9.975%"},
+	} {
+		if got := b.Lines[c.line].PercentText(c.lang); got != c.want {
+			t.Errorf("line %d in %v: %q, want %q", c.line, c.lang, got, c.want)
+		}
+	}
+}

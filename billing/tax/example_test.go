@@ -19,14 +19,14 @@ func ExampleTable_Compute() {
 	}
 	fmt.Println("Sous-total", b.Subtotal.Format(i18n.French))
 	for _, l := range b.Lines {
-		fmt.Printf("%s (%s %%) %s\n", l.Name.FR, l.Percent, l.Amount.Format(i18n.French))
+		fmt.Printf("%s (%s) %s\n", l.Name.FR, l.PercentText(i18n.French), l.Amount.Format(i18n.French))
 	}
 	fmt.Println("Total", b.Total.Format(i18n.French))
 	fmt.Println(b.Lines[1].Name.EN, b.Lines[1].Amount, b.Total)
 	// Output:
 	// Sous-total 150,00 $
-	// TPS (5 %) 7,50 $
-	// TVQ (9.975 %) 14,96 $
+	// TPS (5 %) 7,50 $
+	// TVQ (9,975 %) 14,96 $
 	// Total 172,46 $
 	// QST 14.96 172.46
 }
