@@ -1,0 +1,135 @@
+package price
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/babillard/babillard/billing/tax"
+	"github.com/babillard/babillard/canada"
+	"github.com/babillard/babillard/i18n"
+)
+
+// MaxJSONBytes is the size of the largest file Load reads.
+const MaxJSONBytes = 1 << 20
+
+// bookJSON is the JSON shape of a book.
+type bookJSON struct {
+	Prices []Entry `json:"prices"`
+}
+
+// rawEntry is an Entry as read, before its values are checked one by one.
+type rawEntry struct {
+	SKU          string       `json:"sku"`
+	From         string       `json:"from"`
+	Unit         *json.Number `json:"unit"`
+	PerRecipient *json.Number `json:"per_recipient"`
+	Credits      *json.Number `json:"credits"`
+}
+
+// MarshalJSON writes the book as Load reads it: {"prices": [...]}, each
+// entry as Entry's JSON tags say, amounts in cents, days as "2026-06-01".
+func (b *Book) MarshalJSON() ([]byte, error) {
+	es := b.Entries()
+	if es == nil {
+		es = []Entry{}
+	}
+	return json.Marshal(bookJSON{Prices: es})
+}
+
+// Load reads a book from JSON: an object {"prices": [...]} whose entries
+// have the fields "sku", "from" (YYYY-MM-DD), "unit" and "per_recipient"
+// (whole numbers of cents: 15000 for 150 $) and "credits", as New takes
+// them; an unknown field is refused, so that a misspelt one does not
+// silently leave a price out. A file larger than MaxJSONBytes, or with more
+// than MaxEntries prices, is refused before anything else is read.
+//
+// Every fault is reported at once in one *i18n.ValidationError: a value of
+// the wrong shape ("prices[i].from", "date.format"; "prices[i].unit",
+// "price.format"), a missing sku, from or unit ("required"), and every
+// fault New reports. A file that is not JSON of that shape is one fault
+// ("json", "json.format"). On error no book is returned.
+func Load(r io.Reader) (*Book, error) {
+	v := messages.Validator()
+	data, err := io.ReadAll(io.LimitReader(r, MaxJSONBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("price: reading the price book: %w", err)
+	}
+	if v.Check(len(data) > MaxJSONBytes, "json", "json.too_large", MaxJSONBytes) {
+		return nil, v.Err()
+	}
+	var raw struct {
+		Prices []json.RawMessage `json:"prices"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&raw); err != nil {
+		v.Add("json", "json.format", err.Error())
+		return nil, v.Err()
+	}
+	if dec.More() {
+		v.Add("json", "json.format", "data after the book")
+		return nil, v.Err()
+	}
+	if raw.Prices == nil {
+		v.Add("prices", "required")
+		return nil, v.Err()
+	}
+	if v.Check(len(raw.Prices) > MaxEntries, "prices", "prices.too_many", MaxEntries) {
+		return nil, v.Err()
+	}
+	entries := make([]Entry, len(raw.Prices))
+	bad := make([]bool, len(raw.Prices))
+	for i, m := range raw.Prices {
+		p := fmt.Sprintf("prices[%d].", i)
+		var re rawEntry
+		d := json.NewDecoder(bytes.NewReader(m))
+		d.DisallowUnknownFields()
+		d.UseNumber()
+		if err := d.Decode(&re); err != nil {
+			v.Add(p[:len(p)-1], "json.format", err.Error())
+			bad[i] = true
+			continue
+		}
+		var ok bool
+		entries[i], ok = parseEntry(v, p, re)
+		bad[i] = !ok
+	}
+	return build(v, entries, bad)
+}
+
+// parseEntry reads one raw entry, recording the faults of its shape; the
+// fields left zero are then reported by New's checks ("required"...).
+//
+// A value of the wrong shape is replaced by a placeholder that New's checks
+// accept, so that it is reported once, and the entry is marked bad (left
+// out of the checks across entries).
+func parseEntry(v *i18n.Validator, p string, re rawEntry) (Entry, bool) {
+	before := v.Len()
+	e := Entry{SKU: SKU(re.SKU)}
+	if re.From != "" {
+		d, err := canada.ParseDate(re.From)
+		if err != nil {
+			v.Add(p+"from", "date.format")
+			d = canada.Date{Year: 1, Month: 1, Day: 1} // valid, so not also "required"
+		}
+		e.From = d
+	}
+	num := func(n *json.Number, field string, placeholder int64) int64 {
+		if n == nil {
+			return 0
+		}
+		x, err := strconv.ParseInt(n.String(), 10, 64)
+		if err != nil {
+			v.Add(p+field, "price.format")
+			return placeholder
+		}
+		return x
+	}
+	e.Unit = tax.Cents(num(re.Unit, "unit", 1))
+	e.PerRecipient = tax.Cents(num(re.PerRecipient, "per_recipient", 0))
+	e.Credits = int(num(re.Credits, "credits", 0))
+	return e, v.Len() == before
+}
