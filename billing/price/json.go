@@ -3,9 +3,11 @@ package price
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/babillard/babillard/billing/tax"
 	"github.com/babillard/babillard/canada"
@@ -66,7 +68,7 @@ func Load(r io.Reader) (*Book, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&raw); err != nil {
-		v.Add("json", "json.format", err.Error())
+		v.Add("json", "json.format", describe(err))
 		return nil, v.Err()
 	}
 	if dec.More() {
@@ -89,7 +91,7 @@ func Load(r io.Reader) (*Book, error) {
 		d.DisallowUnknownFields()
 		d.UseNumber()
 		if err := d.Decode(&re); err != nil {
-			v.Add(p[:len(p)-1], "json.format", err.Error())
+			v.Add(p[:len(p)-1], "json.format", describe(err))
 			bad[i] = true
 			continue
 		}
@@ -98,6 +100,24 @@ func Load(r io.Reader) (*Book, error) {
 		bad[i] = !ok
 	}
 	return build(v, entries, bad)
+}
+
+// describe says what is wrong with a JSON document, without Go's type
+// names.
+func describe(err error) string {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		return fmt.Sprintf("syntax error at byte %d", se.Offset)
+	case errors.As(err, &te) && te.Field != "":
+		return fmt.Sprintf("%q cannot be a JSON %s", te.Field, te.Value)
+	case errors.As(err, &te):
+		return fmt.Sprintf("an object is expected, not a JSON %s", te.Value)
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return "the document is empty or cut short"
+	}
+	return strings.TrimPrefix(err.Error(), "json: ")
 }
 
 // parseEntry reads one raw entry, recording the faults of its shape; the
@@ -117,19 +137,19 @@ func parseEntry(v *i18n.Validator, p string, re rawEntry) (Entry, bool) {
 		}
 		e.From = d
 	}
-	num := func(n *json.Number, field string, placeholder int64) int64 {
+	num := func(n *json.Number, field, code string, bits int, placeholder int64) int64 {
 		if n == nil {
 			return 0
 		}
-		x, err := strconv.ParseInt(n.String(), 10, 64)
+		x, err := strconv.ParseInt(n.String(), 10, bits)
 		if err != nil {
-			v.Add(p+field, "price.format")
+			v.Add(p+field, code)
 			return placeholder
 		}
 		return x
 	}
-	e.Unit = tax.Cents(num(re.Unit, "unit", 1))
-	e.PerRecipient = tax.Cents(num(re.PerRecipient, "per_recipient", 0))
-	e.Credits = int(num(re.Credits, "credits", 0))
+	e.Unit = tax.Cents(num(re.Unit, "unit", "price.format", 64, 1))
+	e.PerRecipient = tax.Cents(num(re.PerRecipient, "per_recipient", "price.format", 64, 0))
+	e.Credits = int(num(re.Credits, "credits", "credits.format", 32, 0))
 	return e, v.Len() == before
 }

@@ -23,6 +23,7 @@ var messages = i18n.MustCatalog(
 	i18n.Entry{Code: "unit.not_positive", FR: "Le prix doit être supérieur à zéro.", EN: "The price must be greater than zero."},
 	i18n.Entry{Code: "price.range", FR: "Le prix dépasse le maximum de %s $.", EN: "The price exceeds the maximum of $%s."},
 	i18n.Entry{Code: "price.format", FR: "Le prix doit être un nombre entier de cents (15000 pour 150 $).", EN: "The price must be a whole number of cents (15000 for $150)."},
+	i18n.Entry{Code: "credits.format", FR: "La taille du forfait doit être un nombre entier.", EN: "The package size must be a whole number."},
 	i18n.Entry{Code: "per_recipient.negative", FR: "Le prix par destinataire ne peut pas être négatif.", EN: "The price per recipient cannot be negative."},
 	i18n.Entry{Code: "per_recipient.not_custom_send", FR: "Seul un envoi personnalisé a un prix par destinataire.", EN: "Only a custom send has a price per recipient."},
 	i18n.Entry{Code: "credits.not_positive", FR: "La taille du forfait doit être supérieure à zéro.", EN: "The package size must be greater than zero."},
