@@ -45,14 +45,19 @@ func (b *Book) MarshalJSON() ([]byte, error) {
 // have the fields "sku", "from" (YYYY-MM-DD), "unit" and "per_recipient"
 // (whole numbers of cents: 15000 for 150 $) and "credits", as New takes
 // them; an unknown field is refused, so that a misspelt one does not
-// silently leave a price out. A file larger than MaxJSONBytes, or with more
-// than MaxEntries prices, is refused before anything else is read.
+// silently leave a price out. A file larger than MaxJSONBytes is refused
+// before it is parsed, one with more than MaxEntries prices before any
+// price is checked.
 //
 // Every fault is reported at once in one *i18n.ValidationError: a value of
-// the wrong shape ("prices[i].from", "date.format"; "prices[i].unit",
-// "price.format"), a missing sku, from or unit ("required"), and every
-// fault New reports. A file that is not JSON of that shape is one fault
-// ("json", "json.format"). On error no book is returned.
+// the wrong shape ("prices[i].from", "date.format"; "prices[i].unit" or
+// "per_recipient", "price.format"; "prices[i].credits", "credits.format";
+// an entry that is not an object of those fields, "prices[i]",
+// "json.format"), then every fault New reports. A document that is not
+// such an object, or has data after it, is one fault ("json",
+// "json.format"); a missing or null "prices" is ("prices", "required"). On
+// error no book is returned; an error of r is returned wrapped, not as a
+// fault.
 func Load(r io.Reader) (*Book, error) {
 	v := messages.Validator()
 	data, err := io.ReadAll(io.LimitReader(r, MaxJSONBytes+1))
