@@ -67,21 +67,24 @@ type Quote struct {
 // when the line would exceed tax.MaxSubtotal, which no tax could be
 // computed on. The arithmetic cannot overflow: every factor is capped.
 func (b *Book) Quote(sku SKU, day canada.Date, quantity, recipients int) (Quote, error) {
-	v := messages.Validator()
 	item, known := sku.Item()
-	v.Check(!known, "sku", "sku.unknown")
-	v.Check(day == (canada.Date{}) || !day.Valid(), "day", "day.invalid")
-	v.Check(quantity < 1 || quantity > MaxQuantity, "quantity", "quantity.range", MaxQuantity)
-	switch {
-	case recipients < 0:
-		v.Add("recipients", "recipients.negative")
-	case recipients > MaxRecipients:
-		v.Add("recipients", "recipients.range", MaxRecipients)
-	case recipients > 0 && known && !item.CustomSend():
-		v.Add("recipients", "recipients.not_custom_send")
-	}
-	if err := v.Err(); err != nil {
-		return Quote{}, err
+	dayOK := day != (canada.Date{}) && day.Valid()
+	quantityOK := quantity >= 1 && quantity <= MaxQuantity
+	recipientsOK := recipients >= 0 && recipients <= MaxRecipients && (recipients == 0 || !known || item.CustomSend())
+	if !known || !dayOK || !quantityOK || !recipientsOK {
+		v := messages.Validator()
+		v.Check(!known, "sku", "sku.unknown")
+		v.Check(!dayOK, "day", "day.invalid")
+		v.Check(!quantityOK, "quantity", "quantity.range", MaxQuantity)
+		switch {
+		case recipients < 0:
+			v.Add("recipients", "recipients.negative")
+		case recipients > MaxRecipients:
+			v.Add("recipients", "recipients.range", MaxRecipients)
+		case recipients > 0 && known && !item.CustomSend():
+			v.Add("recipients", "recipients.not_custom_send")
+		}
+		return Quote{}, v.Err()
 	}
 	e, err := b.find(sku, day)
 	if err != nil {
@@ -96,6 +99,7 @@ func (b *Book) Quote(sku SKU, day canada.Date, quantity, recipients int) (Quote,
 	}
 	q.Amount = tax.Cents(quantity) * (q.Unit + q.RecipientsAmount)
 	if q.Amount > tax.MaxSubtotal {
+		v := messages.Validator()
 		v.Add("amount", "amount.range", tax.MaxSubtotal.String())
 		return Quote{}, v.Err()
 	}
