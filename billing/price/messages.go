@@ -9,6 +9,7 @@ var messages = i18n.MustCatalog(
 	// Quote and PriceOn.
 	i18n.Entry{Code: "sku.unknown", FR: "Produit inconnu du catalogue.", EN: "Unknown catalogue product."},
 	i18n.Entry{Code: "day.invalid", FR: "La date doit être une date valide (AAAA-MM-JJ).", EN: "The date must be a valid date (YYYY-MM-DD)."},
+	i18n.Entry{Code: "quantity.one_send", FR: "Un envoi personnalisé se commande à l'unité : une offre, un envoi.", EN: "A custom send is ordered one at a time: one offer, one send."},
 	i18n.Entry{Code: "quantity.range", FR: "La quantité doit être entre 1 et %d.", EN: "The quantity must be between 1 and %d."},
 	i18n.Entry{Code: "recipients.negative", FR: "Le nombre de destinataires ne peut pas être négatif.", EN: "The number of recipients cannot be negative."},
 	i18n.Entry{Code: "recipients.range", FR: "Le nombre de destinataires dépasse le maximum de %d.", EN: "The number of recipients exceeds the maximum of %d."},

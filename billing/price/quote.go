@@ -59,7 +59,8 @@ type Quote struct {
 // It returns a *i18n.ValidationError listing every faulty input at once:
 // an SKU not in the catalogue ("sku", "sku.unknown"), a zero or invalid day
 // ("day", "day.invalid"), a quantity outside 1…MaxQuantity ("quantity",
-// "quantity.range"), recipients negative ("recipients.negative"), above
+// "quantity.range") or other than 1 for a custom send, which is one send
+// of one offer ("quantity", "quantity.one_send"), recipients negative ("recipients.negative"), above
 // MaxRecipients ("recipients.range") or given for an SKU that is not a
 // custom send ("recipients.not_custom_send"); an *i18n.Error with code
 // "price.none" wrapping ErrNoPrice when the book has no price of sku in
@@ -70,12 +71,14 @@ func (b *Book) Quote(sku SKU, day canada.Date, quantity, recipients int) (Quote,
 	item, known := sku.Item()
 	dayOK := day != (canada.Date{}) && day.Valid()
 	quantityOK := quantity >= 1 && quantity <= MaxQuantity
+	oneSend := !known || !item.CustomSend() || quantity == 1
 	recipientsOK := recipients >= 0 && recipients <= MaxRecipients && (recipients == 0 || !known || item.CustomSend())
-	if !known || !dayOK || !quantityOK || !recipientsOK {
+	if !known || !dayOK || !quantityOK || !oneSend || !recipientsOK {
 		v := messages.Validator()
 		v.Check(!known, "sku", "sku.unknown")
 		v.Check(!dayOK, "day", "day.invalid")
 		v.Check(!quantityOK, "quantity", "quantity.range", MaxQuantity)
+		v.Check(quantityOK && !oneSend, "quantity", "quantity.one_send")
 		switch {
 		case recipients < 0:
 			v.Add("recipients", "recipients.negative")
@@ -90,8 +93,9 @@ func (b *Book) Quote(sku SKU, day canada.Date, quantity, recipients int) (Quote,
 	if err != nil {
 		return Quote{}, err
 	}
-	// Each factor is capped: MaxPrice × MaxRecipients is 10^15 and
-	// MaxQuantity × (MaxPrice + 10^15) about 5 × 10^17, below 2^63.
+	// Each factor is capped: MaxPrice × MaxRecipients is 10^15 (a custom
+	// send, whose quantity is 1), and MaxQuantity × MaxPrice 5 × 10^10,
+	// both far below 2^63.
 	q := Quote{
 		SKU: sku, Day: day, From: e.From, Quantity: quantity, Recipients: recipients,
 		Unit: e.Unit, PerRecipient: e.PerRecipient, RecipientsAmount: e.PerRecipient * tax.Cents(recipients),

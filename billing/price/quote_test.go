@@ -74,10 +74,13 @@ func TestQuoteCustomSend(t *testing.T) {
 		assert.Empty(t, q.Product)
 		assert.Zero(t, q.Credits)
 	}
-	// Quantity multiplies the whole unit, recipients included.
-	q, err := b.Quote(price.CustomSendRegions, d, 2, 137)
+	// A custom send is one send of one offer: quantity 1 only.
+	_, err := b.Quote(price.CustomSendRegions, d, 2, 137)
+	var ve *i18n.ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, []string{"quantity:quantity.one_send"}, ve.Codes())
+	q, err := b.Quote(price.CustomSendRegions, d, 1, 137)
 	require.NoError(t, err)
-	assert.Equal(t, tax.Cents(2*574_00), q.Amount)
 	// The amount is a taxable subtotal billing/tax accepts.
 	_, err = tax.Default().Compute(canada.QC, d, q.Amount)
 	require.NoError(t, err)
@@ -95,7 +98,7 @@ func TestQuoteNearTheCaps(t *testing.T) {
 	worst := float64(price.MaxQuantity) * (float64(price.MaxPrice) + float64(price.MaxPrice)*price.MaxRecipients)
 	assert.Less(t, worst, float64(math.MaxInt64)/8)
 
-	_, err := b.Quote(price.CustomSendEverywhere, d, price.MaxQuantity, price.MaxRecipients)
+	_, err := b.Quote(price.CustomSendEverywhere, d, 1, price.MaxRecipients)
 	var ve *i18n.ValidationError
 	require.ErrorAs(t, err, &ve)
 	assert.Equal(t, []string{"amount:amount.range"}, ve.Codes())
@@ -109,9 +112,15 @@ func TestQuoteNearTheCaps(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, tax.Cents(9_999)*price.MaxPrice, q.Amount)
 
-	// A realistic large send: every recipient at 2 $, the largest quantity.
+	// A custom send is one send: a quantity above 1 is refused, whatever
+	// the amount.
+	_, err = b.Quote(price.CustomSendRegions, d, 2, 137)
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, []string{"quantity:quantity.one_send"}, ve.Codes())
 	_, err = b.Quote(price.CustomSendRegions, d, price.MaxQuantity, price.MaxRecipients)
-	require.ErrorAs(t, err, &ve, "500 × 20,000,300 $ is above ten billion dollars")
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, []string{"quantity:quantity.one_send"}, ve.Codes())
+	// A realistic large send: every recipient at 2 $.
 	q, err = b.Quote(price.CustomSendRegions, d, 1, price.MaxRecipients)
 	require.NoError(t, err)
 	assert.Equal(t, tax.Cents(300_00+2_00*price.MaxRecipients), q.Amount)
