@@ -9,6 +9,7 @@ import (
 
 	"github.com/babillard/babillard/billing/payment"
 	"github.com/babillard/babillard/billing/payment/paymenttest"
+	"github.com/babillard/babillard/i18n"
 )
 
 // The main path: authorise, a capture whose answer is lost after the
@@ -52,4 +53,25 @@ func Example() {
 	// unknown outcome: retry with the same key
 	// captured 2070.00
 	// {Authorizations:1 Authorized:2070.00 Captured:2070.00 Refunded:0.00}
+}
+
+// A decline is a definite "no": its reason is a stable code and its message
+// is for the buyer, in French and English. A new attempt takes a new key.
+func ExampleDecline() {
+	provider := paymenttest.NewGateway()
+	provider.Script(paymenttest.Step{Kind: paymenttest.Decline, Reason: payment.ReasonInsufficientFunds})
+
+	_, err := provider.Authorize(context.Background(), payment.Request{
+		Key: uuid.New(), Amount: 150_00, Description: "Offre vedette / Featured", Reference: "order-43",
+	})
+	var e *i18n.Error
+	if errors.Is(err, payment.ErrDeclined) && errors.As(err, &e) {
+		fmt.Println(e.Code)
+		fmt.Println(e.Message.FR)
+		fmt.Println(e.Message.EN)
+	}
+	// Output:
+	// declined.insufficient_funds
+	// Le paiement a été refusé : fonds ou crédit insuffisants.
+	// Your payment was declined: insufficient funds or credit.
 }

@@ -81,7 +81,8 @@ type Call struct {
 	Reference string `json:"reference"`
 	// Amount is the request's amount.
 	Amount tax.Cents `json:"amount"`
-	// Step is what the call was scripted to do.
+	// Step is what the call was scripted to do: the zero Step for a call
+	// refused before any step (invalid request, cancelled context).
 	Step Step `json:"step"`
 	// Replayed is true when the key was known: the call got the first
 	// answer and moved no money.
@@ -148,7 +149,8 @@ func NewGateway() *Gateway {
 }
 
 // Script queues steps for the next calls, one step per call, in order;
-// once they are used up, calls follow FailRate, then approve.
+// once they are used up, calls follow FailRate, then approve. A call
+// refused as invalid or with a cancelled context takes no step.
 func (g *Gateway) Script(steps ...Step) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
