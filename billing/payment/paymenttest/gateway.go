@@ -61,6 +61,22 @@ const (
 	TimeoutAfter
 )
 
+// String returns the kind's name: "approve", "decline", "timeout_before"
+// or "timeout_after".
+func (k Kind) String() string {
+	switch k {
+	case Approve:
+		return "approve"
+	case Decline:
+		return "decline"
+	case TimeoutBefore:
+		return "timeout_before"
+	case TimeoutAfter:
+		return "timeout_after"
+	}
+	return fmt.Sprintf("Kind(%d)", int(k))
+}
+
 // Op names a Gateway method.
 type Op string
 

@@ -220,3 +220,11 @@ func TestDeclineMethod(t *testing.T) {
 	_, err = g.Authorize(ctx, r)
 	require.NoError(t, err)
 }
+
+func TestKindString(t *testing.T) {
+	assert.Equal(t, "approve", paymenttest.Approve.String())
+	assert.Equal(t, "decline", paymenttest.Decline.String())
+	assert.Equal(t, "timeout_before", paymenttest.TimeoutBefore.String())
+	assert.Equal(t, "timeout_after", paymenttest.TimeoutAfter.String())
+	assert.Equal(t, "Kind(9)", paymenttest.Kind(9).String())
+}
