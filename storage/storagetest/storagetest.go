@@ -100,6 +100,7 @@ import (
 	"testing"
 
 	"github.com/babillard/babillard/billing"
+	"github.com/babillard/babillard/billing/promo"
 	"github.com/babillard/babillard/group"
 	"github.com/babillard/babillard/offer"
 )
@@ -113,6 +114,7 @@ type Store interface {
 	offer.Store
 	billing.PrivacyStore
 	offer.PrivacyStore
+	promo.Store
 }
 
 // Option adapts the suite to a store's legitimate differences.
@@ -180,4 +182,5 @@ func Run(t *testing.T, newStore func(t *testing.T) Store, opts ...Option) {
 	t.Run("ReadEvents", su.testReadEvents)
 	t.Run("Privacy", su.testPrivacy)
 	t.Run("Optimization", su.testOptimization)
+	t.Run("Promo", su.testPromo)
 }
