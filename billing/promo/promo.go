@@ -123,7 +123,8 @@ type Line struct {
 // Normalize returns the stored form of a code as typed: trimmed of spaces
 // and upper-cased (codes are case-insensitive), and whether it is well
 // formed: MinCodeLen to MaxCodeLen characters among A–Z, 0–9, '-' and
-// '_'. The length is checked before anything else is done with s.
+// '_'. The length is checked before anything else is done with s: an
+// input of more than 4×MaxCodeLen bytes is refused before it is trimmed.
 func Normalize(s string) (string, bool) {
 	if len(s) > 4*MaxCodeLen {
 		return "", false

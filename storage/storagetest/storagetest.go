@@ -94,6 +94,11 @@
 //     when transactions race), storage.ErrNotFound for an unknown offer,
 //     neither aborting the caller's transaction; At is kept to the
 //     microsecond, Shortfall to the nanosecond.
+//   - Promo codes are found by their exact stored name; a code's Percent
+//     keeps its value (its scale may change: 15 may come back as 15.00) and
+//     its SKUs their order. RecordPromoUse records an order key once, also
+//     when transactions race, and LockPromoCode serialises the transactions
+//     that lock one code.
 package storagetest
 
 import (
