@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/babillard/babillard/billing"
+	"github.com/babillard/babillard/billing/promo"
 	"github.com/babillard/babillard/group"
 	"github.com/babillard/babillard/internal/obs"
 	"github.com/babillard/babillard/observe"
@@ -33,6 +34,7 @@ type Store interface {
 	offer.Store
 	billing.PrivacyStore
 	offer.PrivacyStore
+	promo.Store
 }
 
 // Options tunes a Board. The zero value (or nil) is valid.
@@ -80,6 +82,9 @@ type Board struct {
 	// over time, optimizations, history, the dashboard; its credits come
 	// from Billing and its permissions from Groups.
 	Offers *offer.Service
+	// Promos runs promo codes: board finance creates and deactivates
+	// them, checkout applies and redeems them.
+	Promos *promo.Service
 
 	// obs and tickParts are what Tick needs (tick.go).
 	obs       obs.Sink
@@ -139,7 +144,11 @@ func New(store Store, opts *Options) (*Board, error) {
 	if err != nil {
 		return nil, err
 	}
-	board := &Board{Store: store, Groups: groups, Billing: bank, Offers: offers, obs: obs.New("board", o.Logger, o.Metrics)}
+	promos, err := promo.New(store, groups, &promo.Options{Now: o.Now, NewID: o.NewID, Location: of.Location})
+	if err != nil {
+		return nil, err
+	}
+	board := &Board{Store: store, Groups: groups, Billing: bank, Offers: offers, Promos: promos, obs: obs.New("board", o.Logger, o.Metrics)}
 	board.tickParts = append(board.libraryTickParts(), o.TickParts...)
 	return board, nil
 }

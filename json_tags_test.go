@@ -30,6 +30,9 @@ var notSerialised = map[string]string{
 	"billing.Options": "functions, not data",
 	"billing.Service": "a service, not data",
 
+	"billing/promo.Options": "functions and a time zone, not data",
+	"billing/promo.Service": "a service, not data",
+
 	"canada.Calendar": "holiday rules (functions), not data",
 
 	"group.Options": "functions, not data",

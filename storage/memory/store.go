@@ -54,6 +54,9 @@ type Store struct {
 	// (optimization.go).
 	optimizations table[uuid.UUID, offer.Optimization]
 
+	// promo.Store (promo.go)
+	promo promoTables
+
 	// storage.Outbox (outbox.go)
 	events  table[uuid.UUID, eventRow]
 	unacked table[uuid.UUID, struct{}]

@@ -82,7 +82,7 @@ func seed(t testing.TB, s *postgres.Store) fixture {
 func TestMigrationsFS(t *testing.T) {
 	names, err := fs.Glob(postgres.MigrationsFS(), "*.sql")
 	mustNil(t, err)
-	equal(t, names, []string{"0001_groups.sql", "0002_outbox.sql", "0003_billing.sql", "0004_offers.sql", "0005_staff.sql", "0006_list_pages.sql", "0007_privacy.sql", "0008_offer_optimizations.sql"})
+	equal(t, names, []string{"0001_groups.sql", "0002_outbox.sql", "0003_billing.sql", "0004_offers.sql", "0005_staff.sql", "0006_list_pages.sql", "0007_privacy.sql", "0008_offer_optimizations.sql", "0009_promo.sql"})
 }
 
 func TestMigrateIdempotentAndConcurrent(t *testing.T) {
@@ -112,7 +112,7 @@ func TestMigrateIdempotentAndConcurrent(t *testing.T) {
 	mustNil(t, err)
 	versions, err = pgx.CollectRows(rows, pgx.RowTo[int])
 	mustNil(t, err)
-	equal(t, versions, []int{1, 2, 3, 4, 5, 6, 7, 8})
+	equal(t, versions, []int{1, 2, 3, 4, 5, 6, 7, 8, 9})
 
 	// Open puts the schema on the search_path of its connections.
 	var path string

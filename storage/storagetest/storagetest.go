@@ -94,12 +94,18 @@
 //     when transactions race), storage.ErrNotFound for an unknown offer,
 //     neither aborting the caller's transaction; At is kept to the
 //     microsecond, Shortfall to the nanosecond.
+//   - Promo codes are found by their exact stored name; a code's Percent
+//     keeps its value (its scale may change: 15 may come back as 15.00) and
+//     its SKUs their order. RecordPromoUse records an order key once, also
+//     when transactions race, and LockPromoCode serialises the transactions
+//     that lock one code.
 package storagetest
 
 import (
 	"testing"
 
 	"github.com/babillard/babillard/billing"
+	"github.com/babillard/babillard/billing/promo"
 	"github.com/babillard/babillard/group"
 	"github.com/babillard/babillard/offer"
 )
@@ -113,6 +119,7 @@ type Store interface {
 	offer.Store
 	billing.PrivacyStore
 	offer.PrivacyStore
+	promo.Store
 }
 
 // Option adapts the suite to a store's legitimate differences.
@@ -180,4 +187,5 @@ func Run(t *testing.T, newStore func(t *testing.T) Store, opts ...Option) {
 	t.Run("ReadEvents", su.testReadEvents)
 	t.Run("Privacy", su.testPrivacy)
 	t.Run("Optimization", su.testOptimization)
+	t.Run("Promo", su.testPromo)
 }
