@@ -202,4 +202,76 @@ func (su *suite) testPromo(t *testing.T) {
 			t.Errorf("PromoUses of one order key = %d, want 1", got)
 		}
 	})
+	t.Run("ConcurrentRedeemPerGroup", func(t *testing.T) {
+		// Per-group limit 3, n orders of one group at once: exactly 3 uses,
+		// and another group still redeems. One order key raced over two
+		// codes: one use, the other code refused with order.other_code.
+		f := su.fixture(t)
+		now := time.Date(2026, 3, 10, 15, 0, 0, 0, time.UTC)
+		svc, err := promo.New(f.s, allowStaff{}, &promo.Options{Now: func() time.Time { return now }, Location: time.UTC})
+		f.must(err, "promo.New")
+		perGroup := f.promoCode(func(c *promo.Code) { c.MaxUses, c.MaxUsesPerGroup = 0, 3 })
+		n := su.cfg.concurrency
+		g := uuid.New()
+		var wg sync.WaitGroup
+		var mu sync.Mutex
+		ok, exhausted := 0, 0
+		for range n {
+			wg.Go(func() {
+				_, err := svc.Redeem(f.ctx, perGroup.Code, g, uuid.New())
+				mu.Lock()
+				defer mu.Unlock()
+				switch {
+				case err == nil:
+					ok++
+				case errors.Is(err, promo.ErrExhausted):
+					exhausted++
+				default:
+					t.Errorf("Redeem: %v", err)
+				}
+			})
+		}
+		wg.Wait()
+		if want := min(3, n); ok != want || exhausted != n-want {
+			t.Errorf("one group: %d redeemed, %d exhausted; want %d and %d", ok, exhausted, want, n-want)
+		}
+		if got, _ := f.s.PromoUses(f.ctx, perGroup.ID, g); got != min(3, n) {
+			t.Errorf("PromoUses of the group = %d, want %d", got, min(3, n))
+		}
+		if _, err := svc.Redeem(f.ctx, perGroup.Code, uuid.New(), uuid.New()); err != nil {
+			t.Errorf("Redeem by another group: %v", err)
+		}
+
+		a := f.promoCode(func(c *promo.Code) { c.MaxUses, c.MaxUsesPerGroup = 0, 0 })
+		b := f.promoCode(func(c *promo.Code) { c.MaxUses, c.MaxUsesPerGroup = 0, 0 })
+		key := uuid.New()
+		errs := make([]error, n)
+		uses := make([]promo.Use, n)
+		for i := range n {
+			wg.Go(func() {
+				code := a.Code
+				if i%2 == 1 {
+					code = b.Code
+				}
+				uses[i], errs[i] = svc.Redeem(f.ctx, code, g, key)
+			})
+		}
+		wg.Wait()
+		stored, err := f.s.PromoUse(f.ctx, key)
+		f.must(err, "PromoUse")
+		for i, err := range errs {
+			switch {
+			case err == nil:
+				wantEqual(t, "use of the raced order", uses[i], stored)
+			case errors.Is(err, promo.ErrUnusable):
+			default:
+				t.Errorf("Redeem raced over two codes: %v", err)
+			}
+		}
+		na, _ := f.s.PromoUses(f.ctx, a.ID, uuid.Nil)
+		nb, _ := f.s.PromoUses(f.ctx, b.ID, uuid.Nil)
+		if na+nb != 1 {
+			t.Errorf("uses of one order key over two codes = %d + %d, want 1", na, nb)
+		}
+	})
 }
