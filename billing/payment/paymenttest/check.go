@@ -36,7 +36,8 @@ type Sandbox struct {
 // with payment.ErrKeyReused; a capture above the authorised amount, a
 // second capture and a capture of an unknown transaction are declined;
 // partial refunds add up to the captured amount, a retried refund is not
-// counted twice, and one cent more is declined; a decline wraps
+// counted twice, one cent more is declined, and so is a refund of an
+// unknown capture; a decline wraps
 // payment.ErrDeclined as an *i18n.Error with a Reason code and a French and
 // an English message, and its retry gets the same decline.
 func Check(t *testing.T, g payment.Gateway, s Sandbox) {
@@ -181,6 +182,8 @@ func Check(t *testing.T, g payment.Gateway, s Sandbox) {
 		}
 		r.Key, r.Amount = uuid.New(), 1
 		expectDecline(t, "a refund above the captured amount", payment.ReasonOverLimit)(g.Refund(ctx, r))
+		r.Key, r.Capture = uuid.New(), "paymenttest-unknown-"+uuid.NewString()
+		expectDecline(t, "a refund of an unknown capture", payment.ReasonNotFound)(g.Refund(ctx, r))
 	})
 
 	t.Run("decline", func(t *testing.T) {
