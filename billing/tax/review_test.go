@@ -1,6 +1,9 @@
 package tax_test
 
 import (
+	"encoding/json"
+	"fmt"
+	"github.com/babillard/babillard/i18n"
 	"strings"
 	"testing"
 
@@ -112,4 +115,43 @@ func TestKindNamesReview(t *testing.T) {
 	}
 	assert.Empty(t, tax.Kind("VAT").Abbrev().FR)
 	assert.Empty(t, tax.Kind("VAT").Name().EN)
+}
+
+// TestNewRefusesNoneOrThreeTaxes checks a period with no tax or with three
+// is refused as a combination fault, and an open period followed by
+// another as an overlap.
+func TestNewRefusesNoneOrThreeTaxes(t *testing.T) {
+	rates := validRates()
+	rates = append(rates,
+		tax.Rate{Province: canada.NU, From: day("2000-01-01"), To: day("2007-12-31")},
+		tax.Rate{Province: canada.NT, From: day("2000-01-01"), To: day("2007-12-31"), Taxes: []tax.Levy{
+			{Kind: tax.GST, Percent: pct("5")}, {Kind: tax.PST, Percent: pct("7")}, {Kind: tax.QST, Percent: pct("9.975")}}},
+	)
+	tbl, err := tax.New(rates)
+	assert.Nil(t, tbl)
+	var ve *i18n.ValidationError
+	require.ErrorAs(t, err, &ve)
+	n := len(rates)
+	assert.ElementsMatch(t, []string{
+		fmt.Sprintf("rows[%d].taxes:taxes.combination", n-2),
+		fmt.Sprintf("rows[%d].taxes:taxes.combination", n-1),
+	}, ve.Codes())
+	for _, f := range ve.Fields {
+		assert.NotEmpty(t, f.Message.FR)
+		assert.NotEmpty(t, f.Message.EN)
+	}
+}
+
+// TestRegistrationJSONErrors checks the QST number's text form and that a
+// failed decoding leaves the registration unchanged.
+func TestRegistrationJSONErrors(t *testing.T) {
+	r, err := tax.NewRegistration("123456782 RT0001", "1234567890 TQ0001")
+	require.NoError(t, err)
+	b, err := r.QST.MarshalText()
+	require.NoError(t, err)
+	assert.Equal(t, "1234567890TQ0001", string(b))
+	before := r
+	assert.Error(t, json.Unmarshal([]byte(`{"gst_hst_number": 5}`), &r))
+	assert.Error(t, json.Unmarshal([]byte(`{"gst_hst_number": "123456789RT0001", "qst_number": "12TQ1"}`), &r))
+	assert.Equal(t, before, r)
 }
