@@ -135,3 +135,23 @@ func TestFixedSpreadSumsExactly(t *testing.T) {
 		assert.Equal(t, min(tc.amount, scope), sum)
 	}
 }
+
+// TestApplyWithoutGroup checks Apply with no group yet skips only the
+// limit per group: the total limit still holds, and Redeem needs a group.
+func TestApplyWithoutGroup(t *testing.T) {
+	e := newEnv(t)
+	e.create(promo.Input{Code: "ONEEACH", Kind: promo.Fixed, Amount: 100, From: day("2026-03-01"), Until: day("2026-03-31"), MaxUses: 2, MaxUsesPerGroup: 1})
+	lines := []promo.Line{{price.Featured, 15000}}
+	g := uuid.New()
+	_, err := e.svc.Redeem(e.ctx, "ONEEACH", g, uuid.New())
+	require.NoError(t, err)
+	_, err = e.svc.Apply(e.ctx, "ONEEACH", g, lines)
+	wantCode(t, err, promo.ErrExhausted, "code.exhausted_group")
+	d, err := e.svc.Apply(e.ctx, "ONEEACH", uuid.Nil, lines)
+	require.NoError(t, err)
+	assert.Equal(t, tax.Cents(100), d.Total)
+	_, err = e.svc.Redeem(e.ctx, "ONEEACH", uuid.New(), uuid.New())
+	require.NoError(t, err)
+	_, err = e.svc.Apply(e.ctx, "ONEEACH", uuid.Nil, lines)
+	wantCode(t, err, promo.ErrExhausted, "code.exhausted")
+}

@@ -220,10 +220,13 @@ type Discount struct {
 // groupID today, without counting a use: a cart shows it, and checkout
 // counts it with Redeem. code is typed by the buyer: it is trimmed and
 // matched case-insensitively; a malformed one is refused as unknown
-// before any read. Refusals: "code.unknown" (ErrUnknown),
-// "code.inactive", "code.not_yet_valid", "code.expired" (ErrUnusable),
-// "code.exhausted", "code.exhausted_group" (ErrExhausted),
-// "code.out_of_scope" (ErrOutOfScope); invalid lines as Code.Discounts.
+// before any read. groupID may be uuid.Nil while the buyer's group is not
+// known yet (a visitor's cart): the limit per group is then not checked,
+// and Redeem, which needs the group, checks it. Refusals: "code.unknown"
+// (ErrUnknown), "code.inactive", "code.not_yet_valid", "code.expired"
+// (ErrUnusable), "code.exhausted", "code.exhausted_group" (ErrExhausted),
+// "code.out_of_scope" (ErrOutOfScope); invalid lines as Code.Discounts,
+// checked first.
 func (s *Service) Apply(ctx context.Context, code string, groupID uuid.UUID, lines []Line) (Discount, error) {
 	if err := checkLines(lines); err != nil {
 		return Discount{}, err
