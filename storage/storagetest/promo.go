@@ -274,4 +274,34 @@ func (su *suite) testPromo(t *testing.T) {
 			t.Errorf("uses of one order key over two codes = %d + %d, want 1", na, nb)
 		}
 	})
+	t.Run("ConcurrentDeactivate", func(t *testing.T) {
+		// n staff deactivate one code at once: every call succeeds, the
+		// code ends inactive and one billing.promo.deactivated event is
+		// appended.
+		f := su.fixture(t)
+		svc, err := promo.New(f.s, allowStaff{}, &promo.Options{Location: time.UTC})
+		f.must(err, "promo.New")
+		c := f.promoCode()
+		var wg sync.WaitGroup
+		for range su.cfg.concurrency {
+			wg.Go(func() {
+				if _, err := svc.Deactivate(f.ctx, group.Moderator{ID: uuid.New()}, strings.ToLower(c.Code)); err != nil {
+					t.Errorf("Deactivate: %v", err)
+				}
+			})
+		}
+		wg.Wait()
+		got, err := f.s.PromoCode(f.ctx, c.Code)
+		f.must(err, "PromoCode")
+		if got.Active {
+			t.Errorf("the code is still active")
+		}
+		if r, ok := f.s.(storage.OutboxReader); ok {
+			evs, err := r.ReadEvents(f.ctx, storage.EventQuery{Topic: promo.TopicDeactivated, Subject: c.ID})
+			f.must(err, "ReadEvents")
+			if len(evs) != 1 {
+				t.Errorf("%d deactivation events, want 1", len(evs))
+			}
+		}
+	})
 }
