@@ -7,6 +7,7 @@ import (
 	"github.com/babillard/babillard/billing/price"
 	"github.com/babillard/babillard/billing/promo"
 	"github.com/babillard/babillard/billing/tax"
+	"github.com/babillard/babillard/canada"
 	"github.com/babillard/babillard/i18n"
 	"github.com/babillard/babillard/storage"
 	"github.com/google/uuid"
@@ -154,4 +155,22 @@ func TestApplyWithoutGroup(t *testing.T) {
 	require.NoError(t, err)
 	_, err = e.svc.Apply(e.ctx, "ONEEACH", uuid.Nil, lines)
 	wantCode(t, err, promo.ErrExhausted, "code.exhausted")
+}
+
+// TestFeaturedWithCodeInQuebec follows a sale end to end as a buyer sees
+// it: Featured at 150 $, 15 % off (22.50 $), then GST and QST on 127.50 $:
+// 6.375 → 6.38 (half-up) and 12.718125 → 12.72, total 146.60 $.
+func TestFeaturedWithCodeInQuebec(t *testing.T) {
+	e := newEnv(t)
+	e.create(march("QC15"))
+	d := day("2026-03-10")
+	q, err := price.DefaultBook().Quote(price.Featured, d, 1, 0)
+	require.NoError(t, err)
+	disc, err := e.svc.Apply(e.ctx, "qc15", uuid.New(), []promo.Line{{q.SKU, q.Amount}})
+	require.NoError(t, err)
+	assert.Equal(t, tax.Cents(2250), disc.Total)
+	b, err := tax.Default().Compute(canada.QC, d, q.Amount-disc.Total)
+	require.NoError(t, err)
+	assert.Equal(t, []tax.Cents{638, 1272}, []tax.Cents{b.Lines[0].Amount, b.Lines[1].Amount})
+	assert.Equal(t, tax.Cents(14660), b.Total)
 }
