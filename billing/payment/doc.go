@@ -55,6 +55,7 @@
 // Request.Validate, CaptureRequest.Validate and RefundRequest.Validate list
 // every faulty field in one *i18n.ValidationError: an amount of zero or less
 // or above MaxAmount, the zero key, a missing or too long description,
-// reference or transaction ID. Validated wraps a Gateway so that an invalid
+// reference or transaction ID, a too long method token, and a text that is
+// not valid UTF-8 or holds control characters. Validated wraps a Gateway so that an invalid
 // request is refused before anything is sent.
 package payment
