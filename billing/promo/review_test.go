@@ -1,6 +1,8 @@
 package promo_test
 
 import (
+	"context"
+	"errors"
 	"testing"
 	"time"
 
@@ -173,4 +175,47 @@ func TestFeaturedWithCodeInQuebec(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []tax.Cents{638, 1272}, []tax.Cents{b.Lines[0].Amount, b.Lines[1].Amount})
 	assert.Equal(t, tax.Cents(14660), b.Total)
+}
+
+// TestRedeemRetryAfterDeactivation checks a retried order keeps its use
+// once the code is deactivated, while a new order is refused.
+func TestRedeemRetryAfterDeactivation(t *testing.T) {
+	e := newEnv(t)
+	e.create(march("GONE"))
+	g, key := uuid.New(), uuid.New()
+	u, err := e.svc.Redeem(e.ctx, "gone", g, key)
+	require.NoError(t, err)
+	_, err = e.svc.Deactivate(e.ctx, e.admin, "gone")
+	require.NoError(t, err)
+	again, err := e.svc.Redeem(e.ctx, "GONE", g, key)
+	require.NoError(t, err)
+	assert.Equal(t, u, again)
+	_, err = e.svc.Redeem(e.ctx, "GONE", g, uuid.New())
+	wantCode(t, err, promo.ErrUnusable, "code.inactive")
+	assert.Len(t, events(t, e.store, promo.TopicRedeemed), 1)
+}
+
+// TestCreateAndDeactivateJoinTheCallersTransaction checks both roll back
+// with the caller's transaction, events included.
+func TestCreateAndDeactivateJoinTheCallersTransaction(t *testing.T) {
+	e := newEnv(t)
+	e.create(march("KEEP"))
+	boom := errors.New("boom")
+	err := e.store.Atomic(e.ctx, func(ctx context.Context) error {
+		if _, err := e.svc.Create(ctx, e.finance, march("ROLLED")); err != nil {
+			return err
+		}
+		if _, err := e.svc.Deactivate(ctx, e.finance, "KEEP"); err != nil {
+			return err
+		}
+		return boom
+	})
+	require.ErrorIs(t, err, boom)
+	_, err = e.store.PromoCode(e.ctx, "ROLLED")
+	assert.ErrorIs(t, err, storage.ErrNotFound)
+	c, err := e.store.PromoCode(e.ctx, "KEEP")
+	require.NoError(t, err)
+	assert.True(t, c.Active)
+	assert.Len(t, events(t, e.store, promo.TopicCreated), 1)
+	assert.Empty(t, events(t, e.store, promo.TopicDeactivated))
 }
