@@ -37,7 +37,8 @@ type Sandbox struct {
 // second capture and a capture of an unknown transaction are declined;
 // partial refunds add up to the captured amount, a retried refund is not
 // counted twice, one cent more is declined, and so is a refund of an
-// unknown capture; a decline wraps
+// unknown capture; 10 captures of one authorisation at once approve one,
+// and concurrent refunds never exceed the capture; a decline wraps
 // payment.ErrDeclined as an *i18n.Error with a Reason code and a French and
 // an English message, and its retry gets the same decline.
 func Check(t *testing.T, g payment.Gateway, s Sandbox) {
@@ -184,6 +185,62 @@ func Check(t *testing.T, g payment.Gateway, s Sandbox) {
 		expectDecline(t, "a refund above the captured amount", payment.ReasonOverLimit)(g.Refund(ctx, r))
 		r.Key, r.Capture = uuid.New(), "paymenttest-unknown-"+uuid.NewString()
 		expectDecline(t, "a refund of an unknown capture", payment.ReasonNotFound)(g.Refund(ctx, r))
+	})
+
+	t.Run("concurrent-limits", func(t *testing.T) {
+		// 10 captures of one authorisation with 10 keys at once: one is
+		// approved. Then 10 refunds of 3.00 out of 10.00 at once: at most
+		// three are approved.
+		reference := ref()
+		a := authorize(t, reference, 1000)
+		const n = 10
+		captured := make([]payment.Result, n)
+		errs := make([]error, n)
+		var wg sync.WaitGroup
+		for i := range n {
+			wg.Go(func() {
+				captured[i], errs[i] = g.Capture(ctx, payment.CaptureRequest{Key: uuid.New(), Authorization: a.Transaction,
+					Amount: 1000, Description: "paymenttest concurrent capture", Reference: reference})
+			})
+		}
+		wg.Wait()
+		var c payment.Result
+		approved, unknown := 0, 0
+		for i := range n {
+			switch {
+			case errs[i] == nil:
+				approved++
+				c = captured[i]
+			case errors.Is(errs[i], payment.ErrUnknownOutcome):
+				// A provider may time out under contention.
+				unknown++
+			case !errors.Is(errs[i], payment.ErrDeclined):
+				t.Fatalf("concurrent capture %d: %v", i, errs[i])
+			}
+		}
+		if approved > 1 || approved == 0 && unknown == 0 {
+			t.Fatalf("%d of %d concurrent captures of one authorisation approved, want 1", approved, n)
+		}
+		if approved == 0 {
+			return
+		}
+		var refunded tax.Cents
+		var mu sync.Mutex
+		for range n {
+			wg.Go(func() {
+				res, err := g.Refund(ctx, payment.RefundRequest{Key: uuid.New(), Capture: c.Transaction, Amount: 300,
+					Description: "paymenttest concurrent refund", Reference: reference})
+				if err == nil {
+					mu.Lock()
+					refunded += res.Amount
+					mu.Unlock()
+				}
+			})
+		}
+		wg.Wait()
+		if refunded > c.Amount {
+			t.Fatalf("concurrent refunds approved %d cents of a %d-cent capture", refunded, c.Amount)
+		}
 	})
 
 	t.Run("decline", func(t *testing.T) {

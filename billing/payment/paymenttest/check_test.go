@@ -79,6 +79,17 @@ func (g ghostRefund) Refund(ctx context.Context, r payment.RefundRequest) (payme
 	return res, err
 }
 
+// recapture approves a second capture of one authorisation.
+type recapture struct{ *paymenttest.Gateway }
+
+func (g recapture) Capture(ctx context.Context, r payment.CaptureRequest) (payment.Result, error) {
+	res, err := g.Gateway.Capture(ctx, r)
+	if reason, ok := payment.DeclineReason(err); ok && reason == payment.ReasonAlreadyCaptured {
+		return payment.Result{Transaction: "again-" + r.Key.String(), Status: payment.Captured, Amount: r.Amount}, nil
+	}
+	return res, err
+}
+
 // TestCheckRejectsBrokenGateways runs Check against broken gateways in a
 // child process (a failing Check fails its test) and expects it to fail
 // for the right reason.
@@ -95,18 +106,21 @@ func TestCheckRejectsBrokenGateways(t *testing.T) {
 			paymenttest.Check(t, lenientRefund{paymenttest.NewGateway()}, paymenttest.Methods)
 		case "ghost":
 			paymenttest.Check(t, ghostRefund{paymenttest.NewGateway()}, paymenttest.Methods)
+		case "recapture":
+			paymenttest.Check(t, recapture{paymenttest.NewGateway()}, paymenttest.Methods)
 		case "amount":
 			paymenttest.Check(t, rounding{paymenttest.NewGateway()}, paymenttest.Methods)
 		}
 		return
 	}
 	for broken, want := range map[string]string{
-		"keys":    "want the first answer",
-		"decline": "is not an *i18n.Error",
-		"limits":  "a capture above the authorised amount",
-		"refunds": "a refund above the captured amount",
-		"amount":  "want a transaction ID, status",
-		"ghost":   "a refund of an unknown capture",
+		"keys":      "want the first answer",
+		"decline":   "is not an *i18n.Error",
+		"limits":    "a capture above the authorised amount",
+		"refunds":   "a refund above the captured amount",
+		"amount":    "want a transaction ID, status",
+		"ghost":     "a refund of an unknown capture",
+		"recapture": "concurrent captures of one authorisation approved, want 1",
 	} {
 		t.Run(broken, func(t *testing.T) {
 			cmd := exec.Command(os.Args[0], "-test.run=^TestCheckRejectsBrokenGateways$", "-test.count=1")
