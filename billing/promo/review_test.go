@@ -219,3 +219,20 @@ func TestCreateAndDeactivateJoinTheCallersTransaction(t *testing.T) {
 	assert.Len(t, events(t, e.store, promo.TopicCreated), 1)
 	assert.Empty(t, events(t, e.store, promo.TopicDeactivated))
 }
+
+// TestCreateRefusesDaysNoStoreHolds checks a window outside years 1 to
+// 9999 is invalid input on every store, not a store error.
+func TestCreateRefusesDaysNoStoreHolds(t *testing.T) {
+	e := newEnv(t)
+	in := march("FAR")
+	in.From, in.Until = canada.Date{Year: 0, Month: 1, Day: 1}, canada.Date{Year: 10000, Month: 1, Day: 1}
+	_, err := e.svc.Create(e.ctx, e.finance, in)
+	var ve *i18n.ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, []string{"from:day.invalid", "until:day.invalid"}, ve.Codes())
+	_, err = e.store.PromoCode(e.ctx, "FAR")
+	assert.ErrorIs(t, err, storage.ErrNotFound)
+	in.From, in.Until = canada.Date{Year: 1, Month: 1, Day: 1}, canada.Date{Year: 9999, Month: 12, Day: 31}
+	_, err = e.svc.Create(e.ctx, e.finance, in)
+	require.NoError(t, err)
+}

@@ -83,7 +83,8 @@ type Input struct {
 	Percent decimal.Decimal `json:"percent"`
 	// Amount is the amount off of a Fixed code, 1…MaxAmount cents.
 	Amount tax.Cents `json:"amount"`
-	// From and Until bound the validity, both days included.
+	// From and Until bound the validity, both days included: valid dates
+	// of years 1 to 9999.
 	From  canada.Date `json:"from"`
 	Until canada.Date `json:"until"`
 	// MaxUses and MaxUsesPerGroup cap the uses, 0…MaxUses (0: unlimited).
@@ -94,6 +95,12 @@ type Input struct {
 }
 
 var hundred = decimal.NewFromInt(100)
+
+// validDay reports whether d is a valid date of years 1 to 9999, the days
+// every store holds.
+func validDay(d canada.Date) bool {
+	return d != (canada.Date{}) && d.Valid() && d.Year >= 1 && d.Year <= 9999
+}
 
 // validate checks in and returns the code to store, or a
 // *i18n.ValidationError listing every fault.
@@ -114,8 +121,7 @@ func (in Input) validate() (Code, error) {
 	default:
 		v.Add("kind", "kind.unknown")
 	}
-	fromOK := in.From != (canada.Date{}) && in.From.Valid()
-	untilOK := in.Until != (canada.Date{}) && in.Until.Valid()
+	fromOK, untilOK := validDay(in.From), validDay(in.Until)
 	v.Check(!fromOK, "from", "day.invalid")
 	v.Check(!untilOK, "until", "day.invalid")
 	v.Check(fromOK && untilOK && in.Until.Before(in.From), "until", "until.before_from")
