@@ -99,45 +99,10 @@ func New(store Store, opts *Options) (*Board, error) {
 	if opts != nil {
 		o = *opts
 	}
-	g := o.Groups
-	if g.Now == nil {
-		g.Now = o.Now
-	}
-	if g.NewID == nil {
-		g.NewID = o.NewID
-	}
-	b := o.Billing
-	if b.Now == nil {
-		b.Now = o.Now
-	}
-	if b.NewID == nil {
-		b.NewID = o.NewID
-	}
-	of := o.Offers
-	if of.Now == nil {
-		of.Now = o.Now
-	}
-	if of.NewID == nil {
-		of.NewID = o.NewID
-	}
-	if g.Logger == nil {
-		g.Logger = o.Logger
-	}
-	if g.Metrics == nil {
-		g.Metrics = o.Metrics
-	}
-	if b.Logger == nil {
-		b.Logger = o.Logger
-	}
-	if b.Metrics == nil {
-		b.Metrics = o.Metrics
-	}
-	if of.Logger == nil {
-		of.Logger = o.Logger
-	}
-	if of.Metrics == nil {
-		of.Metrics = o.Metrics
-	}
+	g, b, of := o.Groups, o.Billing, o.Offers
+	o.inherit(&g.Now, &g.NewID, &g.Logger, &g.Metrics)
+	o.inherit(&b.Now, &b.NewID, &b.Logger, &b.Metrics)
+	o.inherit(&of.Now, &of.NewID, &of.Logger, &of.Metrics)
 	groups := group.New(store, &g)
 	bank := billing.New(store, groups, &b)
 	offers, err := offer.New(store, groups, offerCredits{bank}, &of)
@@ -151,6 +116,23 @@ func New(store Store, opts *Options) (*Board, error) {
 	board := &Board{Store: store, Groups: groups, Billing: bank, Offers: offers, Promos: promos, obs: obs.New("board", o.Logger, o.Metrics)}
 	board.tickParts = append(board.libraryTickParts(), o.TickParts...)
 	return board, nil
+}
+
+// inherit gives a service the Board's clock, ID source, logger and metrics
+// where the service's own options leave them unset.
+func (o Options) inherit(now *func() time.Time, newID *func() uuid.UUID, logger **slog.Logger, metrics *observe.Metrics) {
+	if *now == nil {
+		*now = o.Now
+	}
+	if *newID == nil {
+		*newID = o.NewID
+	}
+	if *logger == nil {
+		*logger = o.Logger
+	}
+	if *metrics == nil {
+		*metrics = o.Metrics
+	}
 }
 
 // offerCredits lends the credit bank to the offer service: a posting credit

@@ -377,37 +377,10 @@ func (s *Service) AddStaff(ctx context.Context, by Moderator, userID uuid.UUID, 
 // admin, so taking the role from the last one is refused (ErrNotAllowed,
 // "staff.last_admin"). The new roles hold from the next call on.
 func (s *Service) SetStaffRoles(ctx context.Context, by Moderator, userID uuid.UUID, roles ...StaffRole) (Staff, error) {
-	now := s.now()
-	var out Staff
-	err := s.store.Atomic(ctx, func(ctx context.Context) error {
-		if err := s.lockedStaffAdmin(ctx, by); err != nil {
-			return err
-		}
-		if err := checkStaffUser(userID); err != nil {
-			return err
-		}
-		roles, err := validStaffRoles(roles)
-		if err != nil {
-			return err
-		}
-		st, err := s.activeStaff(ctx, userID)
-		if err != nil {
-			return err
-		}
-		st.Roles, st.ChangedBy, st.ChangedAt = roles, by.ID, now
-		if err := s.keepAdmin(ctx, st); err != nil {
-			return err
-		}
-		if err := s.store.UpdateStaff(ctx, &st); err != nil {
-			return err
-		}
-		out = st
-		return s.emitStaff(ctx, TopicStaffRolesChanged, st, by.ID, false, now)
-	})
-	if err != nil {
-		return Staff{}, err
-	}
-	return out, nil
+	return s.changeStaff(ctx, by, userID, TopicStaffRolesChanged, func() (err error) {
+		roles, err = validStaffRoles(roles)
+		return err
+	}, func(st *Staff) { st.Roles = roles })
 }
 
 // RemoveStaff takes a member off the board's staff: their record stays,
@@ -416,6 +389,14 @@ func (s *Service) SetStaffRoles(ctx context.Context, by Moderator, userID uuid.U
 // admin cannot be removed (ErrNotAllowed, "staff.last_admin"), not even by
 // themself.
 func (s *Service) RemoveStaff(ctx context.Context, by Moderator, userID uuid.UUID) (Staff, error) {
+	return s.changeStaff(ctx, by, userID, TopicStaffRemoved, nil, func(st *Staff) { st.Active = false })
+}
+
+// changeStaff changes the record of an active staff member for an admin,
+// in one transaction: the admin check, userID's check, then check (the
+// input's, may be nil), the record read, change, the last admin kept, the
+// write and the event on topic.
+func (s *Service) changeStaff(ctx context.Context, by Moderator, userID uuid.UUID, topic string, check func() error, change func(*Staff)) (Staff, error) {
 	now := s.now()
 	var out Staff
 	err := s.store.Atomic(ctx, func(ctx context.Context) error {
@@ -425,11 +406,17 @@ func (s *Service) RemoveStaff(ctx context.Context, by Moderator, userID uuid.UUI
 		if err := checkStaffUser(userID); err != nil {
 			return err
 		}
+		if check != nil {
+			if err := check(); err != nil {
+				return err
+			}
+		}
 		st, err := s.activeStaff(ctx, userID)
 		if err != nil {
 			return err
 		}
-		st.Active, st.ChangedBy, st.ChangedAt = false, by.ID, now
+		change(&st)
+		st.ChangedBy, st.ChangedAt = by.ID, now
 		if err := s.keepAdmin(ctx, st); err != nil {
 			return err
 		}
@@ -437,7 +424,7 @@ func (s *Service) RemoveStaff(ctx context.Context, by Moderator, userID uuid.UUI
 			return err
 		}
 		out = st
-		return s.emitStaff(ctx, TopicStaffRemoved, st, by.ID, false, now)
+		return s.emitStaff(ctx, topic, st, by.ID, false, now)
 	})
 	if err != nil {
 		return Staff{}, err

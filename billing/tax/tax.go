@@ -80,42 +80,24 @@ func (k Kind) Valid() bool {
 // it).
 func (k Kind) federal() bool { return k == GST || k == HST }
 
+// kindNames holds each tax's abbreviation and full name, in French and
+// English.
+var kindNames = map[Kind]struct{ abbrev, name i18n.Text }{
+	GST: {i18n.Text{FR: "TPS", EN: "GST"}, i18n.Text{FR: "taxe sur les produits et services", EN: "goods and services tax"}},
+	HST: {i18n.Text{FR: "TVH", EN: "HST"}, i18n.Text{FR: "taxe de vente harmonisée", EN: "harmonized sales tax"}},
+	QST: {i18n.Text{FR: "TVQ", EN: "QST"}, i18n.Text{FR: "taxe de vente du Québec", EN: "Quebec sales tax"}},
+	PST: {i18n.Text{FR: "TVP", EN: "PST"}, i18n.Text{FR: "taxe de vente provinciale", EN: "provincial sales tax"}},
+	RST: {i18n.Text{FR: "TVD", EN: "RST"}, i18n.Text{FR: "taxe de vente au détail", EN: "retail sales tax"}},
+}
+
 // Abbrev returns the abbreviation invoices print: "TPS"/"GST",
 // "TVH"/"HST", "TVQ"/"QST", "TVP"/"PST", "TVD"/"RST". It is empty for an
 // unknown kind.
-func (k Kind) Abbrev() i18n.Text {
-	switch k {
-	case GST:
-		return i18n.Text{FR: "TPS", EN: "GST"}
-	case HST:
-		return i18n.Text{FR: "TVH", EN: "HST"}
-	case QST:
-		return i18n.Text{FR: "TVQ", EN: "QST"}
-	case PST:
-		return i18n.Text{FR: "TVP", EN: "PST"}
-	case RST:
-		return i18n.Text{FR: "TVD", EN: "RST"}
-	}
-	return i18n.Text{}
-}
+func (k Kind) Abbrev() i18n.Text { return kindNames[k].abbrev }
 
 // Name returns the full name of the tax ("taxe sur les produits et
 // services" / "goods and services tax"). It is empty for an unknown kind.
-func (k Kind) Name() i18n.Text {
-	switch k {
-	case GST:
-		return i18n.Text{FR: "taxe sur les produits et services", EN: "goods and services tax"}
-	case HST:
-		return i18n.Text{FR: "taxe de vente harmonisée", EN: "harmonized sales tax"}
-	case QST:
-		return i18n.Text{FR: "taxe de vente du Québec", EN: "Quebec sales tax"}
-	case PST:
-		return i18n.Text{FR: "taxe de vente provinciale", EN: "provincial sales tax"}
-	case RST:
-		return i18n.Text{FR: "taxe de vente au détail", EN: "retail sales tax"}
-	}
-	return i18n.Text{}
-}
+func (k Kind) Name() i18n.Text { return kindNames[k].name }
 
 // Levy is one tax of a Rate: its kind and its rate in percent (5 for 5 %,
 // 9.975 for QST), exact. A rate is at least 0, below 100 and has at most
