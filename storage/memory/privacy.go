@@ -75,10 +75,7 @@ func (s *Store) selectInvitations(ctx context.Context, keep func(group.Invitatio
 // oldest first, with their delivery attempts so far.
 func (s *Store) EventsOfSubject(ctx context.Context, subject uuid.UUID) ([]storage.Event, error) {
 	return selectRows(ctx, s, &s.events, func(row eventRow) bool { return row.ev.Subject == subject },
-		func(a, b eventRow) int {
-			return cmp.Or(a.ev.OccurredAt.Compare(b.ev.OccurredAt), cmp.Compare(a.seq, b.seq))
-		},
-		func(row eventRow) storage.Event { return copyEvent(row.ev) })
+		eventOrder, func(row eventRow) storage.Event { return copyEvent(row.ev) })
 }
 
 // RedactEvents replaces every JSON string equal to one of values in the

@@ -86,20 +86,12 @@ func (s *Store) invitationsWhere(ctx context.Context, op, cond string, arg any) 
 // EventsOfSubject returns the events about subject, acknowledged or not,
 // oldest first, with their delivery attempts so far.
 func (s *Store) EventsOfSubject(ctx context.Context, subject uuid.UUID) ([]storage.Event, error) {
-	rows, err := s.db(ctx).Query(ctx, s.sql(`SELECT id, topic, group_id, subject, payload::text, occurred_at, attempts
+	rows, err := s.db(ctx).Query(ctx, s.sql(`SELECT `+eventColumns+`
 		FROM {s}babillard_outbox_events WHERE subject = $1 ORDER BY occurred_at, seq`), subject)
 	if err != nil {
 		return nil, mapErr("events of subject", err)
 	}
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (storage.Event, error) {
-		var e storage.Event
-		var payload *string
-		err := row.Scan(&e.ID, &e.Topic, scanID(&e.GroupID), scanID(&e.Subject), &payload, scanTime(&e.OccurredAt), &e.Attempts)
-		if payload != nil {
-			e.Payload = json.RawMessage(*payload)
-		}
-		return e, err
-	})
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (storage.Event, error) { return scanEvent(row) })
 	if err != nil {
 		return nil, mapErr("events of subject", err)
 	}
